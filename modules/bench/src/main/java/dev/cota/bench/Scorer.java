@@ -11,8 +11,18 @@ import java.util.Map;
  */
 public interface Scorer {
 
-    /** Scores one prediction. */
+    /** Scores one prediction without a judge (items that need one are marked {@code unjudged}). */
     ItemScore score(BenchItem item, String prediction);
+
+    /**
+     * Scores one prediction, asking the judge where the official evaluation does. The default is
+     * for scorers that never need one.
+     *
+     * @param judge the configured judge, or null when the run has none
+     */
+    default ItemScore score(BenchItem item, String prediction, Judge judge) {
+        return score(item, prediction);
+    }
 
     /**
      * The suite's official aggregate figures, under the names its paper uses (e.g. {@code overall},
