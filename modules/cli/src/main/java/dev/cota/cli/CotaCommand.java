@@ -6,6 +6,7 @@ import dev.cota.cli.bench.BenchCommand;
 import dev.cota.cli.data.DataCommand;
 import dev.cota.cli.model.ModelCommand;
 import dev.cota.cli.tokenizer.TokenizerCommand;
+import dev.cota.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cota", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate multimodal action models: chains of thought and tool calls.",
         subcommands = {DataCommand.class, BenchCommand.class, TokenizerCommand.class, ModelCommand.class, AgentCommand.class,
-            ServeToolsCommand.class, QuickstartCommand.class,
+            ServeToolsCommand.class, TrainCommand.class, QuickstartCommand.class,
             CommandLine.HelpCommand.class})
 public final class CotaCommand extends GlobalOptions implements Runnable {
 

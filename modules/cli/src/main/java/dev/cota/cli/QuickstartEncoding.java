@@ -10,12 +10,8 @@ import dev.cota.data.encode.EncodeConfig;
 import dev.cota.data.encode.EncodeResult;
 import dev.cota.data.encode.EncodedTrace;
 import dev.cota.data.encode.TraceEncoder;
-import dev.cota.data.tokenizer.BpeOptions;
-import dev.cota.data.tokenizer.BpeTrainer;
 import dev.cota.data.tokenizer.BpeVocab;
-import dev.cota.data.tokenizer.TokenizerFiles;
-import dev.cota.data.tokenizer.TrainingCorpus;
-import dev.cota.data.tokenizer.WordCounts;
+import dev.cota.data.tokenizer.TraceTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,12 +39,7 @@ final class QuickstartEncoding {
 
     /** Trains the tokenizer into {@code tokenizerDir}; returns its summary. */
     static Map<String, Object> trainTokenizer(List<Path> data, Path tokenizerDir) throws IOException {
-        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS);
-        for (Path p : data) {
-            TrainingCorpus.add(p, TrainingCorpus.Kind.TRACES, counts);
-        }
-        BpeVocab vocab = new BpeTrainer(new BpeOptions(VOCAB, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
-        TokenizerFiles.write(tokenizerDir, vocab, 8192);
+        BpeVocab vocab = TraceTokenizer.train(data, tokenizerDir, VOCAB, 8192);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("vocab_size", vocab.size());
         m.put("merges", vocab.merges().size());

@@ -1,10 +1,8 @@
 package dev.cota.cli.model;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.cli.JsonOutput;
 import dev.cota.core.config.ConfigException;
-import dev.cota.core.json.Json;
 import dev.cota.data.tokenizer.TokenizerFiles;
 import dev.cota.data.tokenizer.Tokenizers;
 import dev.cota.model.config.DecoderConfig;
@@ -16,7 +14,6 @@ import dev.cota.model.vlm.VisionLanguageModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +97,7 @@ public final class InitCommand implements Callable<Integer> {
                     + " alone (qwen2, llama, llava_onevision, llava)");
         }
         if (tokenizer != null) {
-            files.addAll(copyTokenizer(tokenizer, out));
+            files.addAll(TokenizerFiles.copy(tokenizer, out));
         }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("out", out.toString());
@@ -113,24 +110,13 @@ public final class InitCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Ids in {@code tokenizer.json}: one more than the largest id of its vocabulary and added tokens. */
+    /** The tokenizer's id count, as {@link TokenizerFiles#vocabSize}; a bad directory is a one-line input error. */
     static int vocabSize(Path dir) throws IOException {
-        Path file = dir.resolve(TokenizerFiles.TOKENIZER_JSON);
-        if (!Files.isRegularFile(file)) {
-            throw new BadInput(dir + ": no " + TokenizerFiles.TOKENIZER_JSON);
+        try {
+            return TokenizerFiles.vocabSize(dir);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
         }
-        JsonNode t = Json.mapper().readTree(file.toFile());
-        int max = -1;
-        for (JsonNode id : t.path("model").path("vocab")) {
-            max = Math.max(max, id.asInt());
-        }
-        for (JsonNode added : t.path("added_tokens")) {
-            max = Math.max(max, added.path("id").asInt());
-        }
-        if (max < 0) {
-            throw new BadInput(file + ": no vocabulary (model.vocab) found");
-        }
-        return max + 1;
     }
 
     private static long imageTokenId(Path dir) throws IOException {
@@ -142,16 +128,5 @@ public final class InitCommand implements Callable<Integer> {
             }
             return ids[0];
         }
-    }
-
-    private static List<Path> copyTokenizer(Path from, Path to) throws IOException {
-        List<Path> copied = new ArrayList<>();
-        for (String name : List.of(TokenizerFiles.TOKENIZER_JSON, TokenizerFiles.TOKENIZER_CONFIG_JSON)) {
-            Path source = from.resolve(name);
-            if (Files.isRegularFile(source)) {
-                copied.add(Files.copy(source, to.resolve(name), StandardCopyOption.REPLACE_EXISTING));
-            }
-        }
-        return copied;
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.core.io.AtomicOutput;
 import dev.cota.core.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -176,5 +178,42 @@ public final class TokenizerFiles {
         }
         out.write('\n');
         return out.toByteArray();
+    }
+
+    /**
+     * The number of ids a tokenizer directory's {@code tokenizer.json} can produce: one more than the
+     * largest id of its vocabulary and added tokens (what a model's {@code vocab_size} must cover).
+     *
+     * @throws IllegalArgumentException when the file is missing or holds no vocabulary
+     */
+    public static int vocabSize(Path dir) throws IOException {
+        Path file = dir.resolve(TOKENIZER_JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(dir + ": no " + TOKENIZER_JSON);
+        }
+        JsonNode t = Json.mapper().readTree(file.toFile());
+        int max = -1;
+        for (JsonNode id : t.path("model").path("vocab")) {
+            max = Math.max(max, id.asInt());
+        }
+        for (JsonNode added : t.path("added_tokens")) {
+            max = Math.max(max, added.path("id").asInt());
+        }
+        if (max < 0) {
+            throw new IllegalArgumentException(file + ": no vocabulary (model.vocab) found");
+        }
+        return max + 1;
+    }
+
+    /** Copies {@code tokenizer.json} and, when present, {@code tokenizer_config.json} from one directory into another. */
+    public static List<Path> copy(Path from, Path to) throws IOException {
+        List<Path> copied = new java.util.ArrayList<>();
+        for (String name : List.of(TOKENIZER_JSON, TOKENIZER_CONFIG_JSON)) {
+            Path source = from.resolve(name);
+            if (Files.isRegularFile(source)) {
+                copied.add(Files.copy(source, to.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+            }
+        }
+        return copied;
     }
 }

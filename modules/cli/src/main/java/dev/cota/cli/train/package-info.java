@@ -1,0 +1,2 @@
+/** {@code cota train}: the training commands. */
+package dev.cota.cli.train;

@@ -1,0 +1,33 @@
+package dev.cota.data.tokenizer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Trains a byte-level BPE tokenizer on trace datasets (their rendered text, with cota's default
+ * special tokens) and writes it as {@code tokenizer.json} + {@code tokenizer_config.json}: what a
+ * from-scratch model is trained with.
+ */
+public final class TraceTokenizer {
+
+    private TraceTokenizer() {
+    }
+
+    /**
+     * Trains on {@code data} (trace files or directories of any format) and writes into {@code dir}.
+     *
+     * @param vocabSize the vocabulary size, bytes and special tokens included
+     * @param modelMaxLength {@code model_max_length} written to the tokenizer config
+     * @return the trained vocabulary
+     */
+    public static BpeVocab train(List<Path> data, Path dir, int vocabSize, int modelMaxLength) throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS);
+        for (Path p : data) {
+            TrainingCorpus.add(p, TrainingCorpus.Kind.TRACES, counts);
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(vocabSize, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        TokenizerFiles.write(dir, vocab, modelMaxLength);
+        return vocab;
+    }
+}

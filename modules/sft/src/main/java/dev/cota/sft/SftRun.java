@@ -1,0 +1,341 @@
+package dev.cota.sft;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cota.core.CotaException;
+import dev.cota.core.config.ConfigException;
+import dev.cota.core.io.AtomicOutput;
+import dev.cota.core.json.Json;
+import dev.cota.core.json.JsonValues;
+import dev.cota.core.provenance.Provenance;
+import dev.cota.data.batch.BatchConfig;
+import dev.cota.data.batch.Batcher;
+import dev.cota.data.tokenizer.TokenizerFiles;
+import dev.cota.data.tokenizer.TraceTokenizer;
+import dev.cota.model.Devices;
+import dev.cota.model.lora.Lora;
+import dev.cota.model.nn.Parameters;
+import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.TrainState;
+import dev.cota.sft.config.DataSource;
+import dev.cota.sft.config.SftConfig;
+import dev.cota.sft.config.TrainSection;
+import dev.cota.sft.model.ModelLoader;
+import dev.cota.sft.model.TrainableModel;
+import dev.cota.sft.optim.AdamW;
+import dev.cota.sft.optim.ParamGroup;
+import dev.cota.sft.optim.Schedule;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/**
+ * {@code cota train sft}: one fine-tuning run in a run directory. The directory holds
+ * {@code config.yaml} (the resolved config), {@code provenance.json}, {@code metrics.jsonl},
+ * {@code checkpoints/step-<N>/} and, at the end, {@code final/} (a Hugging Face layout model with
+ * its tokenizer; a LoRA run's adapter is merged into it and also kept under {@code final/adapter/}).
+ * Running it again on the same directory continues from the newest complete checkpoint, with the
+ * same batches, learning rates and random draws as an uninterrupted run.
+ */
+public final class SftRun {
+
+    /** The resolved config of a run, beside its outputs. */
+    public static final String CONFIG = "config.yaml";
+
+    private final Path configFile;
+    private final List<String> overrides;
+    private final Path out;
+    private final PrintStream err;
+    private IntPredicate stopAfter = step -> false;
+
+    public SftRun(Path configFile, List<String> overrides, Path out, PrintStream err) {
+        this.configFile = configFile;
+        this.overrides = List.copyOf(overrides);
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Stops the run (as an interruption would) once a step for which {@code when} holds is done; for tests. */
+    public SftRun stopAfter(IntPredicate when) {
+        this.stopAfter = when;
+        return this;
+    }
+
+    /**
+     * Trains, or continues the run found in the directory, and returns the summary.
+     *
+     * @param requireResume with {@code --resume}: an error when the directory has no checkpoint
+     */
+    public Map<String, Object> run(boolean requireResume) throws IOException {
+        SftConfig config = SftConfig.load(configFile, overrides);
+        JsonNode tree = SftConfig.resolvedTree(configFile, overrides);
+        TrainSection train = config.train();
+        CheckpointStore store = new CheckpointStore(out, train.keepLast());
+        Optional<Path> latest = store.latest();
+        checkRunDir(tree, latest.isPresent(), requireResume);
+        Files.createDirectories(out);
+        AtomicOutput.write(out.resolve(CONFIG), Json.yaml().writeValueAsBytes(tree));
+
+        Path tokenizer = tokenizer(config);
+        SftData data = SftData.load(config.data(), config.encode(), tokenizer);
+        Batcher batcher = new Batcher(data.train(), config.batch());
+        int total = train.maxSteps() != null ? train.maxSteps()
+                : (int) Math.ceil((double) train.epochs() * batcher.batchesPerEpoch() / train.gradAccum());
+        Schedule schedule = Schedule.of(train.schedule(), train.warmupRatio(), total, train.minLrRatio());
+        Provenance provenance = Provenance.capture("train sft", tree, data.dataHash(), train.seed());
+        byte[] provenanceJson = (JsonValues.toJson(provenance.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicOutput.write(out.resolve("provenance.json"), provenanceJson);
+
+        try (NDManager base = NDManager.newBaseManager(Devices.resolve(train.device()));
+             TrainableModel model = ModelLoader.open(config.model(), TokenizerFiles.vocabSize(tokenizer), base)) {
+            Parameters params = model.parameters();
+            Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
+            for (String part : train.freeze()) {
+                params.freeze(name -> model.part(name).equals(part));
+            }
+            TrainState state = new TrainState(0, total, 0, 0, 0, train.seed(), data.dataHash(), provenance.configHash());
+            if (latest.isPresent()) {
+                state = restoreWeights(latest.get(), model, lora, total, data.dataHash());
+            }
+            params.attachGradients();
+            try (AdamW optimizer = new AdamW(params, groups(model, train), train.beta1(), train.beta2(), train.eps(),
+                    train.weightDecay())) {
+                if (latest.isPresent()) {
+                    optimizer.load(CheckpointStore.optimizer(latest.get()), state.step());
+                }
+                SftTrainer trainer = new SftTrainer(model, optimizer, batcher, schedule, train.gradAccum(),
+                        train.maxGradNorm(), train.seed());
+                Batcher eval = data.eval().isEmpty() ? null : new Batcher(data.eval(), evalBatches(config.batch()));
+                Loop loop = new Loop(config, trainer, model, lora, optimizer, eval, store, provenanceJson, tokenizer);
+                state = loop.run(state, total);
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("out", out.toString());
+            summary.put("steps", state.step());
+            summary.put("total_steps", total);
+            summary.put("stopped", state.step() < total);
+            summary.put("train_samples", data.train().size());
+            summary.put("eval_samples", data.eval().size());
+            summary.put("parameters", params.count());
+            summary.put("trainable_parameters", params.trainableCount());
+            summary.put("num_tokens", state.numTokens());
+            summary.put("data", data.counts());
+            if (state.step() == total) {
+                writeFinal(model, lora, tokenizer);
+                summary.put("final", out.resolve("final").toString());
+            }
+            return summary;
+        }
+    }
+
+    /** The step loop, with its logging, evaluation and checkpointing. */
+    private final class Loop {
+        private final SftConfig config;
+        private final SftTrainer trainer;
+        private final TrainableModel model;
+        private final Lora lora;
+        private final AdamW optimizer;
+        private final Batcher eval;
+        private final CheckpointStore store;
+        private final byte[] provenanceJson;
+        private final Path tokenizer;
+
+        Loop(SftConfig config, SftTrainer trainer, TrainableModel model, Lora lora, AdamW optimizer, Batcher eval,
+             CheckpointStore store, byte[] provenanceJson, Path tokenizer) {
+            this.config = config;
+            this.trainer = trainer;
+            this.model = model;
+            this.lora = lora;
+            this.optimizer = optimizer;
+            this.eval = eval;
+            this.store = store;
+            this.provenanceJson = provenanceJson;
+            this.tokenizer = tokenizer;
+        }
+
+        TrainState run(TrainState state, int total) throws IOException {
+            TrainSection train = config.train();
+            try (MetricsLog metrics = MetricsLog.open(out.resolve("metrics.jsonl"), state.step());
+                 Progress progress = new Progress(err, state.step(), total)) {
+                if (state.step() > 0) {
+                    progress.message("resuming " + out + " at step " + state.step() + " of " + total);
+                }
+                long tokens = state.numTokens();
+                while (state.step() < total) {
+                    int done = state.step();
+                    train(true);
+                    long start = System.nanoTime();
+                    StepResult r = trainer.step(done);
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    int step = done + 1;
+                    tokens += r.tokens();
+                    var next = trainer.positionAfter(step);
+                    state = new TrainState(step, total, next.epoch(), next.index(), tokens, state.seed(),
+                            state.dataHash(), state.configHash());
+                    boolean logged = step % train.logEvery() == 0 || step == total;
+                    if (logged) {
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("step", step);
+                        line.put("epoch", trainer.epochsAfter(step));
+                        line.put("loss", r.loss());
+                        line.put("mean_token_accuracy", r.accuracy());
+                        line.put("num_tokens", tokens);
+                        line.put("num_loss_tokens", r.lossTokens());
+                        line.put("grad_norm", r.gradNorm());
+                        line.put("lr", r.lr());
+                        line.put("tokens_per_s", r.tokens() / seconds);
+                        line.put("step_time_s", seconds);
+                        metrics.write(line);
+                    }
+                    progress.step(step, r, r.tokens() / seconds, logged);
+                    boolean end = step == total;
+                    if (eval != null && (end || (train.evalEvery() > 0 && step % train.evalEvery() == 0))) {
+                        train(false);
+                        double[] e = SftTrainer.evaluate(model, eval);
+                        Map<String, Object> line = new LinkedHashMap<>();
+                        line.put("step", step);
+                        line.put("eval_loss", e[0]);
+                        line.put("eval_mean_token_accuracy", e[1]);
+                        line.put("eval_num_loss_tokens", (long) e[2]);
+                        metrics.write(line);
+                        progress.message(String.format("step %d eval_loss %.4f", step, e[0]));
+                    }
+                    if (end || (train.saveEvery() > 0 && step % train.saveEvery() == 0)) {
+                        save(state);
+                    }
+                    if (!end && stopAfter.test(step)) {
+                        break;
+                    }
+                }
+            }
+            train(false);
+            return state;
+        }
+
+        private void train(boolean on) {
+            if (lora != null) {
+                lora.train(on);
+            }
+        }
+
+        private void save(TrainState state) throws IOException {
+            store.save(state, dir -> {
+                if (lora != null) {
+                    lora.save(dir.resolve("adapter"));
+                } else {
+                    Path m = dir.resolve("model");
+                    model.save(m);
+                    TokenizerFiles.copy(tokenizer, m);
+                }
+                Files.copy(out.resolve(CONFIG), dir.resolve(CONFIG));
+                Files.write(dir.resolve("provenance.json"), provenanceJson);
+            }, optimizer.state());
+        }
+    }
+
+    private void checkRunDir(JsonNode tree, boolean hasCheckpoint, boolean requireResume) throws IOException {
+        Path stored = out.resolve(CONFIG);
+        if (requireResume && !hasCheckpoint) {
+            throw new ConfigException(out + ": no checkpoint to resume (checkpoints/step-N with trainer_state.json)");
+        }
+        if (Files.exists(stored) && hasCheckpoint) {
+            JsonNode before = Json.yaml().readTree(stored.toFile());
+            if (!before.equals(tree)) {
+                throw new ConfigException(out + ": this run directory was started with another config (" + stored
+                        + "); resume with the same config and --set values, or use a new --out");
+            }
+        }
+    }
+
+    private Path tokenizer(SftConfig config) throws IOException {
+        if (config.model().trainTokenizer() == null) {
+            return Path.of(config.model().tokenizer() != null ? config.model().tokenizer() : config.model().path());
+        }
+        Path dir = out.resolve("tokenizer");
+        if (!Files.isRegularFile(dir.resolve(TokenizerFiles.TOKENIZER_JSON))) {
+            List<Path> paths = new ArrayList<>();
+            for (DataSource s : config.data().train()) {
+                paths.add(Path.of(s.path()));
+            }
+            Path tmp = out.resolve("tokenizer.tmp");
+            CheckpointStore.deleteTree(tmp);
+            Files.createDirectories(tmp);
+            TraceTokenizer.train(paths, tmp, config.model().trainTokenizer(), config.encode().maxLength());
+            CheckpointStore.deleteTree(dir);
+            Files.move(tmp, dir);
+        }
+        return dir;
+    }
+
+    private static TrainState restoreWeights(Path checkpoint, TrainableModel model, Lora lora, int total,
+                                             String dataHash) throws IOException {
+        TrainState state = CheckpointStore.state(checkpoint);
+        if (state.totalSteps() != total) {
+            throw new ConfigException(checkpoint + ": planned " + state.totalSteps() + " steps, this run plans " + total
+                    + "; resume with the same data, batch and train settings");
+        }
+        if (!state.dataHash().equals(dataHash)) {
+            throw new ConfigException(checkpoint + ": was trained on other data (data hash " + state.dataHash()
+                    + ", now " + dataHash + "); resume with the same data and tokenizer");
+        }
+        if (lora != null) {
+            lora.loadWeights(checkpoint.resolve("adapter"));
+        } else {
+            try (var c = dev.cota.model.checkpoint.Checkpoint.open(checkpoint.resolve("model"))) {
+                model.parameters().load(c, false);
+            }
+        }
+        return state;
+    }
+
+    /** One parameter group per model part with trainable weights, each with its learning rate. */
+    private static List<ParamGroup> groups(TrainableModel model, TrainSection train) {
+        Map<String, List<String>> byPart = new LinkedHashMap<>();
+        for (String name : model.parameters().trainable()) {
+            byPart.computeIfAbsent(model.part(name), k -> new ArrayList<>()).add(name);
+        }
+        List<ParamGroup> groups = new ArrayList<>();
+        byPart.forEach((part, names) -> {
+            double lr = switch (part) {
+                case "vision" -> train.visionLr() != null ? train.visionLr() : train.lr();
+                case "projector" -> train.projectorLr() != null ? train.projectorLr() : train.lr();
+                default -> train.lr();
+            };
+            groups.add(new ParamGroup(part, lr, names));
+        });
+        if (groups.isEmpty()) {
+            throw new ConfigException("every weight is frozen (train.freeze): nothing to train");
+        }
+        return groups;
+    }
+
+    private static BatchConfig evalBatches(BatchConfig c) {
+        return new BatchConfig(c.batchSize(), c.maxLength(), c.packing(), c.padId(), 0, c.seed(), false);
+    }
+
+    private void writeFinal(TrainableModel model, Lora lora, Path tokenizer) throws IOException {
+        Path target = out.resolve("final");
+        Path tmp = out.resolve("final.tmp");
+        CheckpointStore.deleteTree(tmp);
+        Files.createDirectories(tmp);
+        if (lora != null) {
+            lora.save(tmp.resolve("adapter"));
+            lora.merge();
+        }
+        model.save(tmp);
+        TokenizerFiles.copy(tokenizer, tmp);
+        CheckpointStore.deleteTree(target);
+        Files.move(tmp, target);
+        if (!Files.isDirectory(target)) {
+            throw new CotaException("could not write " + target);
+        }
+    }
+}

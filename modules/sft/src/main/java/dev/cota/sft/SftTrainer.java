@@ -1,0 +1,129 @@
+package dev.cota.sft;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.cota.data.batch.Batch;
+import dev.cota.data.batch.BatchPosition;
+import dev.cota.data.batch.Batcher;
+import dev.cota.sft.loss.TokenLoss;
+import dev.cota.sft.model.TrainableModel;
+import dev.cota.sft.optim.AdamW;
+import dev.cota.sft.optim.GradNorm;
+import dev.cota.sft.optim.Schedule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training step and evaluation of supervised fine-tuning: for each optimizer step, the
+ * {@code accum} micro-batches that follow the data position, each forward and backward with the
+ * summed masked loss divided by the scored-token count of the whole global batch (so accumulation
+ * is exact), then the global-norm clip, the scheduled AdamW update, and zeroed gradients. Random
+ * draws are seeded with {@code seed + step}, so a step computes the same thing in a resumed run.
+ */
+public final class SftTrainer {
+
+    private final TrainableModel model;
+    private final AdamW optimizer;
+    private final Batcher batcher;
+    private final Schedule schedule;
+    private final int accum;
+    private final double maxGradNorm;
+    private final long seed;
+    private final NDManager manager;
+
+    public SftTrainer(TrainableModel model, AdamW optimizer, Batcher batcher, Schedule schedule, int accum,
+                      double maxGradNorm, long seed) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.batcher = batcher;
+        this.schedule = schedule;
+        this.accum = accum;
+        this.maxGradNorm = maxGradNorm;
+        this.seed = seed;
+        this.manager = model.parameters().manager();
+    }
+
+    /** The data position of the first micro-batch of the step after {@code step} steps. */
+    public BatchPosition positionAfter(int step) {
+        long index = (long) step * accum;
+        int per = batcher.batchesPerEpoch();
+        return new BatchPosition(Math.toIntExact(index / per), Math.toIntExact(index % per));
+    }
+
+    /** Epochs of data consumed after {@code step} steps (fractional, as Hugging Face logs {@code epoch}). */
+    public double epochsAfter(int step) {
+        return (double) step * accum / batcher.batchesPerEpoch();
+    }
+
+    /**
+     * Runs the optimizer step that follows {@code done} steps.
+     *
+     * @throws TrainingDiverged when the loss or the gradient norm is not finite (the weights are not updated)
+     */
+    public StepResult step(int done) {
+        Engine.getInstance().setRandomSeed((int) (seed + done));
+        List<Batch> micro = new ArrayList<>(accum);
+        BatchPosition at = positionAfter(done);
+        int lossTokens = 0;
+        for (int i = 0; i < accum; i++) {
+            Batch b = batcher.batch(at);
+            micro.add(b);
+            lossTokens += TokenLoss.count(b.labels());
+            at = at.next(batcher.batchesPerEpoch());
+        }
+        double lossSum = 0;
+        double correct = 0;
+        long tokens = 0;
+        for (Batch b : micro) {
+            tokens += b.tokens();
+            if (lossTokens == 0) {
+                continue;
+            }
+            try (NDManager m = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList inputs = b.toNDList(m);
+                NDArray logits = model.logits(inputs);
+                TokenLoss.Parts parts = TokenLoss.of(logits, b.labels());
+                gc.backward(parts.sum().div(lossTokens));
+                lossSum += parts.sum().getFloat();
+                correct += parts.correct().getFloat();
+            }
+        }
+        double lr = optimizer.groups().isEmpty() ? 0 : optimizer.groups().get(0).lr() * schedule.factor(done);
+        if (lossTokens == 0) {
+            // Nothing scored in this global batch: no gradient, so no update (the step still counts).
+            return new StepResult(0, 0, 0, tokens, 0, lr);
+        }
+        double loss = lossSum / lossTokens;
+        double norm = GradNorm.of(model.parameters(), optimizer.names());
+        if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+            throw new TrainingDiverged("step " + (done + 1) + ": loss " + loss + ", gradient norm " + norm
+                    + ": training diverged; the weights of the last checkpoint are kept (lower train.lr or check the data)");
+        }
+        optimizer.step(schedule.factor(done), GradNorm.clipFactor(norm, maxGradNorm));
+        return new StepResult(loss, correct / lossTokens, lossTokens, tokens, norm, lr);
+    }
+
+    /**
+     * The token-mean loss and accuracy over every batch of {@code eval}, without gradients.
+     *
+     * @return {@code [loss, accuracy, scored tokens]}
+     */
+    public static double[] evaluate(TrainableModel model, Batcher eval) {
+        double sum = 0;
+        double correct = 0;
+        long count = 0;
+        for (int i = 0; i < eval.batchesPerEpoch(); i++) {
+            Batch b = eval.batch(new BatchPosition(0, i));
+            try (NDManager m = model.parameters().manager().newSubManager()) {
+                TokenLoss.Parts parts = TokenLoss.of(model.logits(b.toNDList(m)), b.labels());
+                sum += parts.sum().getFloat();
+                correct += parts.correct().getFloat();
+                count += TokenLoss.count(b.labels());
+            }
+        }
+        return new double[] {count == 0 ? Double.NaN : sum / count, count == 0 ? Double.NaN : correct / count, count};
+    }
+}

@@ -1,0 +1,24 @@
+package dev.cota.sft.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One training or evaluation input: a dataset path in any format cota reads, and the codec its
+ * assistant turns are rendered with.
+ *
+ * @param path file or directory (relative to the config file's directory)
+ * @param format reader name, {@code auto} (default) to detect it
+ * @param codec codec of this source's assistant turns; null for the {@code encode.codec} default
+ */
+public record DataSource(
+        @JsonProperty("path") String path,
+        @JsonProperty("format") String format,
+        @JsonProperty("codec") String codec) {
+
+    public DataSource {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("a data source needs a path");
+        }
+        format = format == null ? "auto" : format;
+    }
+}

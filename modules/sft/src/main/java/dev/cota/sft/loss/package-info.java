@@ -1,0 +1,2 @@
+/** Masked next-token cross-entropy, summed so that the trainer's token-mean is exact under accumulation. */
+package dev.cota.sft.loss;
