@@ -63,7 +63,7 @@ public record SftData(List<EncodedSample> train, List<EncodedSample> eval, Map<S
         EncodeConfig config = s.codec() == null ? encode : encode.withCodec(s.codec());
         List<Trace> traces = new ArrayList<>();
         try (TraceStream stream = Datasets.open(Path.of(s.path()), ReadOptions.DEFAULT.withFormat(s.format()))) {
-            while (stream.hasNext()) {
+            while (stream.hasNext() && (s.maxSamples() == null || traces.size() < s.maxSamples())) {
                 traces.add(stream.next());
             }
         }

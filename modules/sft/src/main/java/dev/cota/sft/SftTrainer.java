@@ -59,11 +59,10 @@ public final class SftTrainer {
     }
 
     /**
-     * Runs the optimizer step that follows {@code done} steps.
-     *
-     * @throws TrainingDiverged when the loss or the gradient norm is not finite (the weights are not updated)
+     * The forward and backward passes of the step that follows {@code done} steps: the gradients of
+     * the token-mean loss of its global batch are left on the weights (nothing is updated).
      */
-    public StepResult step(int done) {
+    public Accumulated accumulate(int done) {
         Engine.getInstance().setRandomSeed((int) (seed + done));
         List<Batch> micro = new ArrayList<>(accum);
         BatchPosition at = positionAfter(done);
@@ -91,19 +90,40 @@ public final class SftTrainer {
                 correct += parts.correct().getFloat();
             }
         }
+        return new Accumulated(lossSum, correct, lossTokens, tokens);
+    }
+
+    /**
+     * What the passes of one step summed.
+     *
+     * @param lossSum summed loss over the scored tokens
+     * @param correct scored tokens predicted right
+     * @param lossTokens scored tokens
+     * @param tokens input tokens (padding excluded)
+     */
+    public record Accumulated(double lossSum, double correct, int lossTokens, long tokens) {
+    }
+
+    /**
+     * Runs the optimizer step that follows {@code done} steps.
+     *
+     * @throws TrainingDiverged when the loss or the gradient norm is not finite (the weights are not updated)
+     */
+    public StepResult step(int done) {
+        Accumulated a = accumulate(done);
         double lr = optimizer.groups().isEmpty() ? 0 : optimizer.groups().get(0).lr() * schedule.factor(done);
-        if (lossTokens == 0) {
+        if (a.lossTokens() == 0) {
             // Nothing scored in this global batch: no gradient, so no update (the step still counts).
-            return new StepResult(0, 0, 0, tokens, 0, lr);
+            return new StepResult(0, 0, 0, a.tokens(), 0, lr);
         }
-        double loss = lossSum / lossTokens;
+        double loss = a.lossSum() / a.lossTokens();
         double norm = GradNorm.of(model.parameters(), optimizer.names());
         if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
             throw new TrainingDiverged("step " + (done + 1) + ": loss " + loss + ", gradient norm " + norm
                     + ": training diverged; the weights of the last checkpoint are kept (lower train.lr or check the data)");
         }
         optimizer.step(schedule.factor(done), GradNorm.clipFactor(norm, maxGradNorm));
-        return new StepResult(loss, correct / lossTokens, lossTokens, tokens, norm, lr);
+        return new StepResult(loss, a.correct() / a.lossTokens(), a.lossTokens(), a.tokens(), norm, lr);
     }
 
     /**

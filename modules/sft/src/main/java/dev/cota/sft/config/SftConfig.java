@@ -74,7 +74,7 @@ public record SftConfig(
         List<DataSource> out = new ArrayList<>(in.size());
         for (int i = 0; i < in.size(); i++) {
             DataSource s = in.get(i);
-            out.add(new DataSource(existing(base, s.path(), key + "[" + i + "].path"), s.format(), s.codec()));
+            out.add(new DataSource(existing(base, s.path(), key + "[" + i + "].path"), s.format(), s.codec(), s.maxSamples()));
         }
         return out;
     }
