@@ -21,15 +21,27 @@ import java.util.Map;
  * against a suite's official files and writes {@code results.jsonl} (one line per item) and
  * {@code summary.json} (the official aggregates plus counts), both atomically. An item without a
  * prediction scores as the official scorer scores an empty answer and is counted as missing; a
- * prediction for an id the suite does not have is an error naming its line.
+ * prediction for an id the suite does not have is an error naming its line. With a judge, scorers ask
+ * it where the official evaluation asks an LLM, and the summary's {@code judge} names its model;
+ * without one, such items are {@code unjudged} and the summary says {@code judge: none}.
  */
 public final class BenchScore {
 
     private BenchScore() {
     }
 
-    /** Scores and writes; returns the summary. */
+    /** Scores without a judge and writes; returns the summary. */
     public static Map<String, Object> run(Suite suite, Path dataDir, Path predictions, Path outDir) throws IOException {
+        return run(suite, dataDir, predictions, outDir, null);
+    }
+
+    /**
+     * Scores and writes; returns the summary.
+     *
+     * @param judge the judge scorers ask where the official evaluation does; null for none
+     */
+    public static Map<String, Object> run(Suite suite, Path dataDir, Path predictions, Path outDir, Judge judge)
+            throws IOException {
         List<BenchItem> items = suite.loader().load(dataDir);
         Map<String, String> byId = readPredictions(predictions, items);
         List<ItemScore> scores = new ArrayList<>(items.size());
@@ -41,7 +53,7 @@ public final class BenchScore {
                 if (p == null) {
                     missing++;
                 }
-                ItemScore s = suite.scorer().score(item, p == null ? "" : p);
+                ItemScore s = suite.scorer().score(item, p == null ? "" : p, judge);
                 scores.add(s);
                 w.writeValue(line(s, p == null));
             }
@@ -52,9 +64,20 @@ public final class BenchScore {
         summary.put("items", items.size());
         summary.put("missing", missing);
         summary.putAll(suite.scorer().summarize(scores));
+        if (judge != null && "none".equals(summary.get("judge")) && noneUnjudged(summary.get("unjudged"))) {
+            summary.put("judge", judge.model()); // given but never needed: the rules decided every item
+        }
         AtomicOutput.write(outDir.resolve("summary.json"),
                 (JsonValues.toJson(summary) + "\n").getBytes(StandardCharsets.UTF_8));
         return summary;
+    }
+
+    /** Whether a summary's {@code unjudged} (a count, or counts by figure) is zero throughout. */
+    private static boolean noneUnjudged(Object unjudged) {
+        if (unjudged instanceof Map<?, ?> m) {
+            return m.values().stream().allMatch(BenchScore::noneUnjudged);
+        }
+        return unjudged == null || unjudged instanceof Number n && n.longValue() == 0;
     }
 
     private static Map<String, Object> line(ItemScore s, boolean missing) {

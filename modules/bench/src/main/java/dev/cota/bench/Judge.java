@@ -24,4 +24,22 @@ public interface Judge {
      * @throws IOException when the endpoint cannot be reached or answers with an error
      */
     String complete(String prompt, double temperature, int maxTokens) throws IOException;
+
+    /**
+     * The same request asked again: the {@code attempt}-th asking (0 is the first) of an identical
+     * request, as official scripts do for repeated grading runs (MM-Vet's {@code num_run}) and for
+     * retries after an unusable reply. An endpoint answers each asking anew; a cache keeps the
+     * askings apart, so a re-scored run replays every one of them instead of collapsing them into one.
+     */
+    default String complete(String prompt, double temperature, int maxTokens, int attempt) throws IOException {
+        return complete(prompt, temperature, maxTokens);
+    }
+
+    /**
+     * How many grading runs a scorer that grades repeatedly makes (MM-Vet's {@code --num_run}; its
+     * script's default is 1, its paper used 5).
+     */
+    default int runs() {
+        return 1;
+    }
 }

@@ -2,6 +2,7 @@ package dev.cota.bench.mathvista;
 
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
+import dev.cota.bench.Judge;
 import dev.cota.bench.Scorer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,9 @@ import java.util.Map;
  * MathVista's official scoring: the rule-based extraction of {@code evaluation/extract_answer.py}
  * ({@link MathVistaRules#extract}), {@code normalize_extracted_answer} and {@code safe_equal} of
  * {@code evaluation/calculate_score.py}. Responses the rules cannot extract from go to GPT in the
- * official pipeline; here they score 0 with {@code unjudged} and the summary says {@code judge: none}.
+ * official pipeline: with a judge, cota asks it exactly there ({@link MathVistaExtractor}, the item's
+ * {@code extraction_rule} is {@code gpt} and its {@code judge} the model); without one they score 0
+ * with {@code unjudged} and the summary says {@code judge: none}.
  * The summary is {@code calculate_score.py}'s {@code scores}: {@code average} and, for each of
  * {@code question_type}, {@code answer_type}, {@code language}, {@code source}, {@code category},
  * {@code task}, {@code context}, {@code grade} and {@code skills}, the accuracy, correct and total per
@@ -24,13 +27,22 @@ public final class MathVistaScorer implements Scorer {
             "category", "task", "context", "grade", "skills");
 
     @Override
-    @SuppressWarnings("unchecked")
     public ItemScore score(BenchItem item, String prediction) {
+        return score(item, prediction, null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ItemScore score(BenchItem item, String prediction, Judge judge) {
         Map<String, Object> f = item.fields();
         String qt = (String) f.get("question_type");
         String at = (String) f.get("answer_type");
         List<String> choices = (List<String>) f.get("choices");
         MathVistaRules.Extraction ex = MathVistaRules.extract(prediction, qt, at, choices);
+        if (ex == null && judge != null) {
+            ex = new MathVistaRules.Extraction(MathVistaExtractor.extract(judge, item.id(), item.question(), prediction),
+                    "gpt");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("answer", f.get("answer"));
         out.put("question_type", qt);
@@ -50,6 +62,9 @@ public final class MathVistaScorer implements Scorer {
         boolean right = normalized != null && normalized.equals(f.get("answer"));
         out.put("extraction", ex.text());
         out.put("extraction_rule", ex.rule());
+        if (judge != null && ex.rule().equals("gpt")) {
+            out.put("judge", judge.model());
+        }
         out.put("normalized", normalized);
         out.put("true_false", right);
         return new ItemScore(item.id(), prediction, right ? 1 : 0, out);
@@ -60,7 +75,11 @@ public final class MathVistaScorer implements Scorer {
         Map<String, Object> out = new LinkedHashMap<>();
         int correct = 0;
         int unjudged = 0;
+        String judge = "none";
         for (ItemScore s : scores) {
+            if (s.fields().get("judge") instanceof String j) {
+                judge = j;
+            }
             correct += s.score() == 1 ? 1 : 0;
             unjudged += s.fields().containsKey("unjudged") ? 1 : 0;
         }
@@ -68,7 +87,7 @@ public final class MathVistaScorer implements Scorer {
         for (String key : TARGET_KEYS) {
             out.put(key, byValue(scores, key));
         }
-        out.put("judge", "none");
+        out.put("judge", unjudged > 0 ? "none" : judge);
         out.put("unjudged", unjudged);
         return out;
     }

@@ -2,6 +2,7 @@ package dev.cota.bench.mmbench;
 
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
+import dev.cota.bench.Judge;
 import dev.cota.bench.Scorer;
 import dev.cota.bench.vlmeval.ReportAcc;
 import dev.cota.bench.vlmeval.VlmevalMcq;
@@ -20,6 +21,12 @@ import java.util.Map;
  * main rows ({@code index == g_index}); {@code Overall}, the {@code l2-category} abilities (CP, FP-S,
  * FP-C, LR, RR, AR) and the categories are means over groups, with the main row's categories. The
  * per-item score in {@code results.jsonl} is the copy's own hit.
+ *
+ * <p>With a judge, each copy the rules cannot decide goes to VLMEvalKit's choice matcher
+ * ({@code extract_answer_from_item}, {@link dev.cota.bench.vlmeval.ChoiceJudge}) as
+ * {@code eval_circular_group} sends it. VLMEvalKit stops asking at the first copy of a group found
+ * wrong; cota scores copies one by one and asks for every undecided copy, which costs more calls but
+ * gives each group the same hit. The summary's {@code judge} is then the judge model.
  */
 public final class MmbenchScorer implements Scorer {
 
@@ -28,6 +35,11 @@ public final class MmbenchScorer implements Scorer {
     @Override
     public ItemScore score(BenchItem item, String prediction) {
         return VlmevalMcq.score(item, prediction, FIELDS);
+    }
+
+    @Override
+    public ItemScore score(BenchItem item, String prediction, Judge judge) {
+        return VlmevalMcq.score(item, prediction, FIELDS, judge);
     }
 
     @Override
@@ -43,6 +55,12 @@ public final class MmbenchScorer implements Scorer {
         }
         List<ReportAcc.Hit> hits = new ArrayList<>();
         int unjudged = 0;
+        String judge = "none";
+        for (ItemScore s : scores) {
+            if (s.fields().get("judge") instanceof String j) {
+                judge = j;
+            }
+        }
         for (Map.Entry<Long, ItemScore> e : mains.entrySet()) {
             boolean wrong = false;
             boolean undecided = false;
@@ -62,7 +80,7 @@ public final class MmbenchScorer implements Scorer {
         }
         Map<String, Object> out = new LinkedHashMap<>(ReportAcc.report(hits));
         out.put("questions", hits.size());
-        out.put("judge", "none");
+        out.put("judge", unjudged > 0 ? "none" : judge);
         out.put("unjudged", unjudged);
         return out;
     }

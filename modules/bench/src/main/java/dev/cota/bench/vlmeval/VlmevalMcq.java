@@ -2,6 +2,7 @@ package dev.cota.bench.vlmeval;
 
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
+import dev.cota.bench.Judge;
 import dev.cota.core.DataException;
 import dev.cota.data.image.ImageRefs;
 import java.util.Base64;
@@ -88,8 +89,17 @@ public final class VlmevalMcq {
      * calls it; hit when the inferred letter is the answer; {@code unjudged} when the rules cannot decide
      * (VLMEvalKit would then ask its judge; without one it counts the item wrong).
      */
-    @SuppressWarnings("unchecked")
     public static ItemScore score(BenchItem item, String prediction, List<String> copiedFields) {
+        return score(item, prediction, copiedFields, null);
+    }
+
+    /**
+     * {@link #score(BenchItem, String, List)}, and where the rules cannot decide, VLMEvalKit's LLM
+     * choice matcher ({@link ChoiceJudge}) when a judge is given: the item then records the judge, its
+     * reply ({@code judge_log}) and whether the letter was drawn at random ({@code judge_random}).
+     */
+    @SuppressWarnings("unchecked")
+    public static ItemScore score(BenchItem item, String prediction, List<String> copiedFields, Judge judge) {
         Map<String, String> choices = (Map<String, String>) (Map<?, ?>) item.fields().get("options");
         String inferred = ChoiceInference.canInfer(prediction, choices);
         Object answer = item.fields().get("answer");
@@ -98,7 +108,20 @@ public final class VlmevalMcq {
             fields.put(f, item.fields().get(f));
         }
         fields.put("answer", answer);
-        fields.put("extracted", inferred);
+        if (inferred == null && judge != null) {
+            String question = item.text("question");
+            ChoiceJudge.Match m = ChoiceJudge.match(judge, item.id(), question == null ? "" : question, choices,
+                    prediction);
+            inferred = m.option();
+            fields.put("extracted", inferred);
+            fields.put("judge", judge.model());
+            fields.put("judge_log", m.log());
+            if (m.random()) {
+                fields.put("judge_random", true);
+            }
+        } else {
+            fields.put("extracted", inferred);
+        }
         if (inferred == null) {
             fields.put("unjudged", true);
         }

@@ -105,13 +105,15 @@ class MmVetTest {
     @Test
     void judgedGradesInFieldsAreAggregated() {
         List<ItemScore> s = List.of(
-                new ItemScore("a", "", 0.6, Map.of("capability", List.of("rec"), "grades", List.of(0.6, 0.8))),
-                new ItemScore("b", "", 0.0, Map.of("capability", List.of("rec"), "grades", List.of(0.0, 0.2))));
+                new ItemScore("a", "", 0.6, Map.of("capability", List.of("rec"), "grades", List.of(0.6, 0.8),
+                        "judge", "gpt-4-0613")),
+                new ItemScore("b", "", 0.0, Map.of("capability", List.of("rec"), "grades", List.of(0.0, 0.2),
+                        "judge", "gpt-4-0613")));
         Map<String, Object> out = new MmVetScorer().summarize(s);
         assertEquals(40.0, out.get("total"));   // runs 30.0 and 50.0
         assertEquals(10.0, out.get("std"));
         assertEquals(2, out.get("num_runs"));
-        assertEquals("grader", out.get("judge"));
+        assertEquals("gpt-4-0613", out.get("judge")); // the model the items were graded by
         assertEquals(0, out.get("unjudged"));
     }
 
