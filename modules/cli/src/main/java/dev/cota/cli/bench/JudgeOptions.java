@@ -53,4 +53,12 @@ public final class JudgeOptions {
         }
         return Judges.open(config, cache);
     }
+
+    /** Prints how many judge calls the cache answered and how many were asked (nothing without a judge). */
+    static void report(Judge judge, java.io.PrintWriter err) {
+        if (judge instanceof dev.cota.bench.judge.CachedJudge c) {
+            err.println("judge " + c.model() + ": " + c.hits() + " cached, " + c.misses() + " asked (cache " + c.dir() + ")");
+            err.flush();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.cota.cli.bench;
 
 import dev.cota.agent.backend.ModelBackend;
 import dev.cota.agent.backend.ModelBackends;
+import dev.cota.bench.Judge;
 import dev.cota.bench.run.BenchRun;
 import dev.cota.bench.run.RunSettings;
 import dev.cota.bench.run.SuiteConfig;
@@ -66,6 +67,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The run directory, e.g. results/runs/<id>.")
     Path out;
 
+    @Mixin
+    JudgeOptions judgeOptions;
+
     @Override
     public Integer call() throws IOException {
         if (model == null) {
@@ -87,12 +91,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         try (ModelBackend backend = ModelBackends.open(model, apiKeyEnv, System::getenv, local ? device.device() : null)) {
-            // Judges are not configured here yet: a run without one marks the items that need it unjudged.
-            BenchRun run = new BenchRun(suiteConfig, settings, backend, null, line -> {
+            Judge judge = judgeOptions.open();
+            BenchRun run = new BenchRun(suiteConfig, settings, backend, judge, line -> {
                 err.println(line);
                 err.flush();
             });
             JsonOutput.line(spec.commandLine().getOut(), run.run(out));
+            JudgeOptions.report(judge, err);
         }
         return 0;
     }

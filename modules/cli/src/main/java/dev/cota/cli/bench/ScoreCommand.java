@@ -3,7 +3,6 @@ package dev.cota.cli.bench;
 import dev.cota.bench.BenchScore;
 import dev.cota.bench.Judge;
 import dev.cota.bench.Suites;
-import dev.cota.bench.judge.CachedJudge;
 import dev.cota.cli.JsonOutput;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,10 +42,7 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Judge judge = judgeOptions.open();
         JsonOutput.line(spec.commandLine().getOut(), BenchScore.run(Suites.get(suite), data, predictions, out, judge));
-        if (judge instanceof CachedJudge c) {
-            spec.commandLine().getErr().println("judge " + c.model() + ": " + c.hits() + " cached, " + c.misses()
-                    + " asked (cache " + c.dir() + ")");
-        }
+        JudgeOptions.report(judge, spec.commandLine().getErr());
         return 0;
     }
 }
