@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntPredicate;
 
 /**
  * {@code cota train sft}: one fine-tuning run in a run directory. The directory holds
@@ -54,7 +53,7 @@ public final class SftRun {
     private final List<String> overrides;
     private final Path out;
     private final PrintStream err;
-    private IntPredicate stopAfter = step -> false;
+    private StopRule stopAfter = (step, result) -> false;
 
     public SftRun(Path configFile, List<String> overrides, Path out, PrintStream err) {
         this.configFile = configFile;
@@ -63,8 +62,14 @@ public final class SftRun {
         this.err = err;
     }
 
-    /** Stops the run (as an interruption would) once a step for which {@code when} holds is done; for tests. */
-    public SftRun stopAfter(IntPredicate when) {
+    /** When a run stops early: after the step for which it holds (its checkpoint, if due, is saved first). */
+    @FunctionalInterface
+    public interface StopRule {
+        boolean stop(int step, StepResult result);
+    }
+
+    /** Stops the run (as an interruption would) once a step for which {@code when} holds is done. */
+    public SftRun stopAfter(StopRule when) {
         this.stopAfter = when;
         return this;
     }
@@ -211,7 +216,7 @@ public final class SftRun {
                     if (end || (train.saveEvery() > 0 && step % train.saveEvery() == 0)) {
                         save(state);
                     }
-                    if (!end && stopAfter.test(step)) {
+                    if (!end && stopAfter.stop(step, r)) {
                         break;
                     }
                 }
