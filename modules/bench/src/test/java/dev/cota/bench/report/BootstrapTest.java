@@ -50,6 +50,19 @@ class BootstrapTest {
     }
 
     @Test
+    void theNd4jGatherAndMeanEqualAPlainLoopOverTheSameDraws() {
+        double[] means = new Bootstrap(50, 11).resampledMeans(SCORES);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int b = 0; b < 50; b++) {
+            double sum = 0;
+            for (int i = 0; i < SCORES.length; i++) {
+                sum += SCORES[rng.nextInt(SCORES.length)];
+            }
+            assertEquals(sum / SCORES.length, means[b], 1e-12, "resample " + b);
+        }
+    }
+
+    @Test
     void constantScoresHaveADegenerateIntervalAndEmptySamplesHaveNone() {
         Interval c = new Bootstrap(200, 3).meanInterval(new double[] {1, 1, 1});
         assertArrayEquals(new double[] {1, 1, 1}, new double[] {c.mean(), c.low(), c.high()});
