@@ -18,7 +18,7 @@ public final class HtmlReport {
             p.methods{color:#555;max-width:900px}
             table{border-collapse:collapse;margin:6px 0 12px}
             th,td{border:1px solid #ddd;padding:4px 8px;text-align:right;white-space:nowrap}
-            th:first-child,td:first-child{text-align:left}
+            th:first-child,td:first-child,.text{text-align:left}
             thead th{background:#f5f5f5}
             .legend{display:flex;flex-wrap:wrap;gap:14px;margin:4px 0}
             .legend span{display:inline-flex;align-items:center;gap:6px}
@@ -83,11 +83,11 @@ public final class HtmlReport {
         if (!s.tests().isEmpty()) {
             String base = Html.escape(s.tests().get(0).baseline());
             h.append("<h3>Paired tests against ").append(base).append("</h3>\n<table>\n<thead><tr><th>model</th>"
-                    + "<th>test</th><th>n paired</th><th>").append(base).append(" better</th><th>model better</th>"
+                    + "<th class=\"text\">test</th><th>n paired</th><th>").append(base).append(" better</th><th>model better</th>"
                     + "<th>statistic</th><th>p-value</th><th>unpaired (").append(base).append(" / model)</th></tr></thead>\n<tbody>\n");
             for (ComparisonReport.Comparison c : s.tests()) {
                 PairedTest t = c.test();
-                h.append("<tr><td>").append(Html.escape(c.model())).append("</td><td>").append(ReportFormat.method(t))
+                h.append("<tr><td>").append(Html.escape(c.model())).append("</td><td class=\"text\">").append(ReportFormat.method(t))
                         .append("</td><td>").append(t.n()).append("</td><td>").append(t.better()).append("</td><td>")
                         .append(t.worse()).append("</td><td>").append(ReportFormat.statistic(t.statistic()))
                         .append("</td><td").append(t.pValue() < 0.05 ? " class=\"sig\"" : "").append(">")

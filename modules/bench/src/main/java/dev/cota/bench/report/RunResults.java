@@ -8,6 +8,7 @@ import dev.cota.core.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Set;
  * @param model the model's name from {@code provenance.json} or {@code config.yaml}, else the
  *     directory's name
  * @param scores id to score, in file order, judged items only
- * @param categories id to the item's categories (see {@link SuiteCategories})
+ * @param categories id to the item's categories (see {@link SuiteCategories}), in file order
  * @param missing ids that had no prediction
  * @param unjudged ids a judge was needed for and none was configured
  */
@@ -33,8 +34,8 @@ public record RunResults(Path dir, String suite, String model, Map<String, Doubl
         Map<String, List<String>> categories, Set<String> missing, Set<String> unjudged) {
 
     public RunResults {
-        scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
-        categories = Map.copyOf(categories);
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
         missing = Set.copyOf(missing);
         unjudged = Set.copyOf(unjudged);
     }

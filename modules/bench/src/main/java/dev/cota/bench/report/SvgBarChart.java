@@ -18,7 +18,6 @@ final class SvgBarChart {
     private static final int PLOT_H = 220;
     private static final int LEFT = 48;
     private static final int TOP = 12;
-    private static final int LABEL_H = 90;
 
     private SvgBarChart() {
     }
@@ -34,7 +33,9 @@ final class SvgBarChart {
         double top = percent ? 100 : niceTop(values);
         int groupW = models * BAR + GROUP_GAP;
         int width = LEFT + groups.size() * groupW + 10;
-        int height = TOP + PLOT_H + LABEL_H;
+        // Room for the longest group label, drawn at -35 degrees (about 7 px per character, sin 35 = 0.57).
+        int longest = groups.stream().mapToInt(g -> shorten(g).length()).max().orElse(0);
+        int height = TOP + PLOT_H + 24 + (int) Math.ceil(longest * 7 * 0.57);
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">", width, height, width, height, Html.escape(title)));
