@@ -6,6 +6,7 @@ import dev.cota.core.trace.Trace;
 import dev.cota.data.Datasets;
 import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
+import dev.cota.data.batch.TraceImages;
 import dev.cota.data.codec.CodecException;
 import dev.cota.data.encode.DroppedTrace;
 import dev.cota.data.encode.EncodeConfig;
@@ -39,17 +40,26 @@ public record SftData(List<EncodedSample> train, List<EncodedSample> eval, Map<S
 
     /** Reads, encodes and splits the data of a config with the tokenizer in {@code tokenizerDir}. */
     public static SftData load(DataSection data, EncodeConfig encode, Path tokenizerDir) throws IOException {
+        return load(data, encode, tokenizerDir, null);
+    }
+
+    /**
+     * {@link #load(DataSection, EncodeConfig, Path)}, registering every encoded trace's images with
+     * {@code images} (for a VLM; null for a text-only model).
+     */
+    public static SftData load(DataSection data, EncodeConfig encode, Path tokenizerDir, TraceImages images)
+            throws IOException {
         Map<String, Object> counts = new LinkedHashMap<>();
         List<EncodedSample> train = new ArrayList<>();
         List<EncodedSample> eval = new ArrayList<>();
         for (DataSource s : data.train()) {
-            for (EncodedSample sample : encodeSource(s, encode, tokenizerDir, counts)) {
+            for (EncodedSample sample : encodeSource(s, encode, tokenizerDir, counts, images)) {
                 boolean held = data.evalFraction() > 0 && heldOut(sample.id(), data.evalFraction());
                 (held ? eval : train).add(sample);
             }
         }
         for (DataSource s : data.eval()) {
-            eval.addAll(encodeSource(s, encode, tokenizerDir, counts));
+            eval.addAll(encodeSource(s, encode, tokenizerDir, counts, images));
         }
         if (train.isEmpty()) {
             throw new DataException(null, null, "no-training-data", "no trace of data.train could be encoded"
@@ -59,13 +69,15 @@ public record SftData(List<EncodedSample> train, List<EncodedSample> eval, Map<S
     }
 
     private static List<EncodedSample> encodeSource(DataSource s, EncodeConfig encode, Path tokenizerDir,
-                                                    Map<String, Object> counts) throws IOException {
+                                                    Map<String, Object> counts, TraceImages images) throws IOException {
         EncodeConfig config = s.codec() == null ? encode : encode.withCodec(s.codec());
         List<Trace> traces = new ArrayList<>();
+        Path root;
         try (TraceStream stream = Datasets.open(Path.of(s.path()), ReadOptions.DEFAULT.withFormat(s.format()))) {
             while (stream.hasNext() && (s.maxSamples() == null || traces.size() < s.maxSamples())) {
                 traces.add(stream.next());
             }
+            root = stream.root();
         }
         List<EncodedSample> out = new ArrayList<>();
         int unsupported = 0;
@@ -81,6 +93,9 @@ public record SftData(List<EncodedSample> train, List<EncodedSample> eval, Map<S
                 }
                 if (r instanceof EncodedTrace e) {
                     out.add(e.sample());
+                    if (images != null && !e.sample().images().isEmpty()) {
+                        images.add(t, root);
+                    }
                 } else if (r instanceof DroppedTrace) {
                     dropped++;
                 }

@@ -10,6 +10,11 @@ import dev.cota.core.json.JsonValues;
 import dev.cota.core.provenance.Provenance;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.batch.Batcher;
+import dev.cota.data.batch.TraceImages;
+import dev.cota.data.encode.EncodeConfig;
+import dev.cota.data.image.ImageLoader;
+import dev.cota.data.image.ImageProcessor;
+import dev.cota.data.image.PreprocessConfig;
 import dev.cota.data.tokenizer.TokenizerFiles;
 import dev.cota.data.tokenizer.TraceTokenizer;
 import dev.cota.model.Devices;
@@ -22,6 +27,7 @@ import dev.cota.sft.config.SftConfig;
 import dev.cota.sft.config.TrainSection;
 import dev.cota.sft.model.ModelLoader;
 import dev.cota.sft.model.TrainableModel;
+import dev.cota.sft.model.VlmModel;
 import dev.cota.sft.optim.AdamW;
 import dev.cota.sft.optim.ParamGroup;
 import dev.cota.sft.optim.Schedule;
@@ -45,6 +51,9 @@ import java.util.Optional;
  * same batches, learning rates and random draws as an uninterrupted run.
  */
 public final class SftRun {
+
+    /** A Hugging Face image processor config, beside a VLM checkpoint's weights. */
+    static final String PREPROCESSOR_CONFIG = "preprocessor_config.json";
 
     /** The resolved config of a run, beside its outputs. */
     public static final String CONFIG = "config.yaml";
@@ -90,17 +99,25 @@ public final class SftRun {
         AtomicOutput.write(out.resolve(CONFIG), Json.yaml().writeValueAsBytes(tree));
 
         Path tokenizer = tokenizer(config);
-        SftData data = SftData.load(config.data(), config.encode(), tokenizer);
-        Batcher batcher = new Batcher(data.train(), config.batch());
-        int total = train.maxSteps() != null ? train.maxSteps()
-                : (int) Math.ceil((double) train.epochs() * batcher.batchesPerEpoch() / train.gradAccum());
-        Schedule schedule = Schedule.of(train.schedule(), train.warmupRatio(), total, train.minLrRatio());
-        Provenance provenance = Provenance.capture("train sft", tree, data.dataHash(), train.seed());
-        byte[] provenanceJson = (JsonValues.toJson(provenance.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
-        AtomicOutput.write(out.resolve("provenance.json"), provenanceJson);
-
         try (NDManager base = NDManager.newBaseManager(Devices.resolve(train.device()));
-             TrainableModel model = ModelLoader.open(config.model(), TokenizerFiles.vocabSize(tokenizer), base)) {
+             TrainableModel model = ModelLoader.open(config.model(), tokenizer, base)) {
+            EncodeConfig encode = config.encode();
+            TraceImages images = null;
+            if (model instanceof VlmModel vlm) {
+                // Each <image> expands to as many tokens as the tower gives features.
+                encode = encode.withImageTokens(vlm.imageTokens());
+                images = new TraceImages(new ImageLoader(), new ImageProcessor(preprocess(config, vlm)));
+                vlm.pixels(images);
+            }
+            SftData data = SftData.load(config.data(), encode, tokenizer, images);
+            Batcher batcher = new Batcher(data.train(), config.batch());
+            int total = train.maxSteps() != null ? train.maxSteps()
+                    : (int) Math.ceil((double) train.epochs() * batcher.batchesPerEpoch() / train.gradAccum());
+            Schedule schedule = Schedule.of(train.schedule(), train.warmupRatio(), total, train.minLrRatio());
+            Provenance provenance = Provenance.capture("train sft", tree, data.dataHash(), train.seed());
+            byte[] provenanceJson = (JsonValues.toJson(provenance.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+            AtomicOutput.write(out.resolve("provenance.json"), provenanceJson);
+
             Parameters params = model.parameters();
             Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
             for (String part : train.freeze()) {
@@ -320,6 +337,17 @@ public final class SftRun {
             throw new ConfigException("every weight is frozen (train.freeze): nothing to train");
         }
         return groups;
+    }
+
+    /** The image preprocessing of a VLM: its checkpoint's {@code preprocessor_config.json}, else SigLIP's at the tower's size. */
+    private static PreprocessConfig preprocess(SftConfig config, VlmModel vlm) throws IOException {
+        if (config.model().path() != null) {
+            Path dir = Path.of(config.model().path());
+            if (Files.isRegularFile(dir.resolve(PREPROCESSOR_CONFIG))) {
+                return PreprocessConfig.fromHuggingFace(dir);
+            }
+        }
+        return PreprocessConfig.siglip(vlm.vlm().config().visionConfig().imageSize());
     }
 
     private static BatchConfig evalBatches(BatchConfig c) {

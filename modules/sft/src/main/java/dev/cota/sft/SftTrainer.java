@@ -82,7 +82,7 @@ public final class SftTrainer {
                 continue;
             }
             try (NDManager m = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList inputs = b.toNDList(m);
+                NDList inputs = model.inputs(b, m);
                 NDArray logits = model.logits(inputs);
                 TokenLoss.Parts parts = TokenLoss.of(logits, b.labels());
                 gc.backward(parts.sum().div(lossTokens));
@@ -111,7 +111,7 @@ public final class SftTrainer {
      */
     public StepResult step(int done) {
         Accumulated a = accumulate(done);
-        double lr = optimizer.groups().isEmpty() ? 0 : optimizer.groups().get(0).lr() * schedule.factor(done);
+        double lr = reportedLr() * schedule.factor(done);
         if (a.lossTokens() == 0) {
             // Nothing scored in this global batch: no gradient, so no update (the step still counts).
             return new StepResult(0, 0, 0, a.tokens(), 0, lr);
@@ -126,6 +126,16 @@ public final class SftTrainer {
         return new StepResult(loss, a.correct() / a.lossTokens(), a.lossTokens(), a.tokens(), norm, lr);
     }
 
+    /** The peak rate of the LLM's group (the model's main rate), else of the first group. */
+    private double reportedLr() {
+        for (var g : optimizer.groups()) {
+            if (g.name().equals("llm")) {
+                return g.lr();
+            }
+        }
+        return optimizer.groups().isEmpty() ? 0 : optimizer.groups().get(0).lr();
+    }
+
     /**
      * The token-mean loss and accuracy over every batch of {@code eval}, without gradients.
      *
@@ -138,7 +148,7 @@ public final class SftTrainer {
         for (int i = 0; i < eval.batchesPerEpoch(); i++) {
             Batch b = eval.batch(new BatchPosition(0, i));
             try (NDManager m = model.parameters().manager().newSubManager()) {
-                TokenLoss.Parts parts = TokenLoss.of(model.logits(b.toNDList(m)), b.labels());
+                TokenLoss.Parts parts = TokenLoss.of(model.logits(model.inputs(b, m)), b.labels());
                 sum += parts.sum().getFloat();
                 correct += parts.correct().getFloat();
                 count += TokenLoss.count(b.labels());

@@ -8,7 +8,7 @@ package dev.cota.sft;
  * @param lossTokens scored tokens of the global batch
  * @param tokens input tokens of the global batch (padding excluded)
  * @param gradNorm global gradient norm before clipping
- * @param lr the learning rate of the first parameter group at this step
+ * @param lr the learning rate of the LLM (else the first parameter group) at this step
  */
 public record StepResult(double loss, double accuracy, int lossTokens, long tokens, double gradNorm, double lr) {
 }
