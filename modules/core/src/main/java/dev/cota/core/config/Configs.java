@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -157,7 +158,10 @@ public final class Configs {
         return at.isEmpty() ? key : at + "." + key;
     }
 
-    /** Applies {@code a.b.c=value} overrides in place. */
+    /**
+     * Applies {@code a.b.c=value} overrides in place; a numeric key indexes a list
+     * ({@code data.train.0.path=...} sets the first source's path).
+     */
     public static void applyOverrides(JsonNode tree, List<String> overrides, Path file) {
         for (String o : overrides) {
             int eq = o.indexOf('=');
@@ -165,19 +169,43 @@ public final class Configs {
                 throw new ConfigException("--set " + o + ": expected key=value");
             }
             String[] keys = o.substring(0, eq).split("\\.");
-            String raw = o.substring(eq + 1);
-            ObjectNode node = (ObjectNode) tree;
-            for (int i = 0; i < keys.length - 1; i++) {
-                JsonNode child = node.get(keys[i]);
-                if (child == null || child.isNull()) {
-                    child = node.putObject(keys[i]);
-                } else if (!child.isObject()) {
-                    throw new ConfigException("--set " + o + ": '" + keys[i] + "' in " + file + " is not a mapping");
+            JsonNode value = scalar(o.substring(eq + 1));
+            JsonNode node = tree;
+            for (int i = 0; i < keys.length; i++) {
+                boolean last = i == keys.length - 1;
+                if (node instanceof ArrayNode list) {
+                    int index = listIndex(keys[i], list, o, file);
+                    if (last) {
+                        list.set(index, value);
+                    } else {
+                        node = list.get(index);
+                    }
+                    continue;
                 }
-                node = (ObjectNode) child;
+                if (!(node instanceof ObjectNode map)) {
+                    throw new ConfigException("--set " + o + ": '" + keys[i - 1] + "' in " + file + " is not a mapping or a list");
+                }
+                if (last) {
+                    map.set(keys[i], value);
+                } else {
+                    JsonNode child = map.get(keys[i]);
+                    node = child == null || child.isNull() ? map.putObject(keys[i]) : child;
+                }
             }
-            node.set(keys[keys.length - 1], scalar(raw));
         }
+    }
+
+    private static int listIndex(String key, ArrayNode list, String override, Path file) {
+        try {
+            int index = Integer.parseInt(key);
+            if (index >= 0 && index < list.size()) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("--set " + override + ": '" + key + "' is not an index of a list of " + list.size()
+                + " in " + file);
     }
 
     private static JsonNode scalar(String raw) {

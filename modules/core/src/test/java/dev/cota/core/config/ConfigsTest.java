@@ -36,6 +36,22 @@ class ConfigsTest {
     }
 
     @Test
+    void aNumericKeyIndexesAList() throws Exception {
+        Path f = dir.resolve("l.yaml");
+        Files.writeString(f, "sources:\n  - path: a\n    ratio: 1\n  - path: b\n");
+        com.fasterxml.jackson.databind.JsonNode tree = Configs.readTree(f);
+        Configs.applyOverrides(tree, List.of("sources.1.path=c", "sources.0.ratio=0.5"), f);
+        assertEquals("c", tree.path("sources").get(1).path("path").asText());
+        assertEquals(0.5, tree.path("sources").get(0).path("ratio").asDouble());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Configs.applyOverrides(tree, List.of("sources.2.path=d"), f));
+        assertEquals("--set sources.2.path=d: '2' is not an index of a list of 2 in " + f, e.getMessage());
+        ConfigException scalar = assertThrows(ConfigException.class,
+                () -> Configs.applyOverrides(tree, List.of("sources.0.path.x=1"), f));
+        assertTrue(scalar.getMessage().contains("'path' in " + f + " is not a mapping or a list"), scalar.getMessage());
+    }
+
+    @Test
     void unknownKeyNamesTheKeyAndTheFile() throws Exception {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "name: tiny\nlearning-rate: 0.1\ninner:\n  max-action: 5\n");
