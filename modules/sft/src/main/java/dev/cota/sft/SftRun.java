@@ -1,5 +1,6 @@
 package dev.cota.sft;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.core.CotaException;
@@ -92,6 +93,7 @@ public final class SftRun {
         SftConfig config = SftConfig.load(configFile, overrides);
         JsonNode tree = SftConfig.resolvedTree(configFile, overrides);
         TrainSection train = config.train();
+        Device device = Devices.resolve(train.device());
         CheckpointStore store = new CheckpointStore(out, train.keepLast());
         Optional<Path> latest = store.latest();
         checkRunDir(tree, latest.isPresent(), requireResume);
@@ -99,7 +101,7 @@ public final class SftRun {
         AtomicOutput.write(out.resolve(CONFIG), Json.yaml().writeValueAsBytes(tree));
 
         Path tokenizer = tokenizer(config);
-        try (NDManager base = NDManager.newBaseManager(Devices.resolve(train.device()));
+        try (NDManager base = NDManager.newBaseManager(device);
              TrainableModel model = ModelLoader.open(config.model(), tokenizer, base)) {
             EncodeConfig encode = config.encode();
             TraceImages images = null;
