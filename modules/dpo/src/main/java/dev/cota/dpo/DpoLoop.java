@@ -79,7 +79,7 @@ final class DpoLoop {
                     line.put("tokens_per_s", r.tokens() / seconds);
                     line.put("step_time_s", seconds);
                     metrics.write(line);
-                    err.printf("step %d/%d loss %.4f margin %.4f acc %.2f lr %.3g%n", step, total, r.loss(), r.margin(),
+                    err.printf("step %d/%d loss %.4f margin %.4f acc %.2f lr %.3g%n", step, total, r.loss(), r.margin() + 0.0,
                             r.accuracy(), r.lr());
                 }
                 if (step == total || (train.saveEvery() > 0 && step % train.saveEvery() == 0)) {
