@@ -3,7 +3,6 @@ package dev.cota.sft;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cota.core.CotaException;
 import dev.cota.core.config.ConfigException;
 import dev.cota.core.io.AtomicOutput;
 import dev.cota.core.json.Json;
@@ -22,6 +21,7 @@ import dev.cota.model.Devices;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.DataSource;
 import dev.cota.sft.config.SftConfig;
@@ -127,7 +127,7 @@ public final class SftRun {
             }
             TrainState state = new TrainState(0, total, 0, 0, 0, train.seed(), data.dataHash(), provenance.configHash());
             if (latest.isPresent()) {
-                state = restoreWeights(latest.get(), model, lora, total, data.dataHash());
+                state = RunWeights.restore(latest.get(), model, lora, total, data.dataHash());
             }
             params.attachGradients();
             try (AdamW optimizer = new AdamW(params, groups(model, train), train.beta1(), train.beta2(), train.eps(),
@@ -153,7 +153,7 @@ public final class SftRun {
             summary.put("num_tokens", state.numTokens());
             summary.put("data", data.counts());
             if (state.step() == total) {
-                writeFinal(model, lora, tokenizer);
+                RunWeights.writeFinal(out, model, lora, tokenizer);
                 summary.put("final", out.resolve("final").toString());
             }
             return summary;
@@ -252,13 +252,7 @@ public final class SftRun {
 
         private void save(TrainState state) throws IOException {
             store.save(state, dir -> {
-                if (lora != null) {
-                    lora.save(dir.resolve("adapter"));
-                } else {
-                    Path m = dir.resolve("model");
-                    model.save(m);
-                    TokenizerFiles.copy(tokenizer, m);
-                }
+                RunWeights.write(dir, model, lora, tokenizer);
                 Files.copy(out.resolve(CONFIG), dir.resolve(CONFIG));
                 Files.write(dir.resolve("provenance.json"), provenanceJson);
             }, optimizer.state());
@@ -299,27 +293,6 @@ public final class SftRun {
         return dir;
     }
 
-    private static TrainState restoreWeights(Path checkpoint, TrainableModel model, Lora lora, int total,
-                                             String dataHash) throws IOException {
-        TrainState state = CheckpointStore.state(checkpoint);
-        if (state.totalSteps() != total) {
-            throw new ConfigException(checkpoint + ": planned " + state.totalSteps() + " steps, this run plans " + total
-                    + "; resume with the same data, batch and train settings");
-        }
-        if (!state.dataHash().equals(dataHash)) {
-            throw new ConfigException(checkpoint + ": was trained on other data (data hash " + state.dataHash()
-                    + ", now " + dataHash + "); resume with the same data and tokenizer");
-        }
-        if (lora != null) {
-            lora.loadWeights(checkpoint.resolve("adapter"));
-        } else {
-            try (var c = dev.cota.model.checkpoint.Checkpoint.open(checkpoint.resolve("model"))) {
-                model.parameters().load(c, false);
-            }
-        }
-        return state;
-    }
-
     /** One parameter group per model part with trainable weights, each with its learning rate. */
     private static List<ParamGroup> groups(TrainableModel model, TrainSection train) {
         Map<String, List<String>> byPart = new LinkedHashMap<>();
@@ -354,23 +327,5 @@ public final class SftRun {
 
     private static BatchConfig evalBatches(BatchConfig c) {
         return new BatchConfig(c.batchSize(), c.maxLength(), c.packing(), c.padId(), 0, c.seed(), false);
-    }
-
-    private void writeFinal(TrainableModel model, Lora lora, Path tokenizer) throws IOException {
-        Path target = out.resolve("final");
-        Path tmp = out.resolve("final.tmp");
-        CheckpointStore.deleteTree(tmp);
-        Files.createDirectories(tmp);
-        if (lora != null) {
-            lora.save(tmp.resolve("adapter"));
-            lora.merge();
-        }
-        model.save(tmp);
-        TokenizerFiles.copy(tokenizer, tmp);
-        CheckpointStore.deleteTree(target);
-        Files.move(tmp, target);
-        if (!Files.isDirectory(target)) {
-            throw new CotaException("could not write " + target);
-        }
     }
 }
