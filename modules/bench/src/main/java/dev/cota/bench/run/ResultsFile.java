@@ -2,14 +2,10 @@ package dev.cota.bench.run;
 
 import dev.cota.core.DataException;
 import dev.cota.core.Location;
+import dev.cota.core.io.AppendLog;
 import dev.cota.core.json.JsonValues;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -20,37 +16,23 @@ import java.util.Set;
 /**
  * A run's {@code results.jsonl}, appended one complete line per item and flushed to the operating
  * system before the next item starts, so a killed run keeps every finished item. Opening an existing
- * file resumes it: a torn last line (no newline: the process died while writing it) is cut off the
- * file, and every complete line must be JSON with an id the suite has, each id once.
+ * file resumes it: a torn last line is cut off ({@link AppendLog}), and every complete line must be
+ * JSON with an id the suite has, each id once.
  */
 final class ResultsFile implements AutoCloseable {
 
     private final Path file;
-    private final FileChannel channel;
+    private final AppendLog log;
     private final List<Map<String, Object>> lines = new ArrayList<>();
     private final Set<String> ids = new LinkedHashSet<>();
-    private final long tornBytes;
 
     private ResultsFile(Path file, Set<String> known) throws IOException {
         this.file = file;
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        this.log = AppendLog.open(file);
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') {
-                end--;
-            }
-            tornBytes = bytes.length - end;
-            if (tornBytes > 0) {
-                channel.truncate(end);
-                channel.force(true);
-            }
-            read(new String(bytes, 0, end, StandardCharsets.UTF_8), known);
-            channel.position(end);
+            read(log.readLines(), known);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            log.close();
             throw e;
         }
     }
@@ -60,9 +42,9 @@ final class ResultsFile implements AutoCloseable {
         return new ResultsFile(file, known);
     }
 
-    private void read(String text, Set<String> known) throws IOException {
+    private void read(List<String> text, Set<String> known) throws IOException {
         int lineNo = 0;
-        for (String line : text.split("\n", -1)) {
+        for (String line : text) {
             lineNo++;
             if (line.isBlank()) {
                 continue;
@@ -89,7 +71,7 @@ final class ResultsFile implements AutoCloseable {
 
     /** How many bytes of a torn last line were cut off when the file was opened (0 when none). */
     long tornBytes() {
-        return tornBytes;
+        return log.tornBytes();
     }
 
     boolean has(String id) {
@@ -109,11 +91,7 @@ final class ResultsFile implements AutoCloseable {
         if (!ids.add(id)) {
             throw new IllegalStateException("item " + id + " is already in " + file);
         }
-        ByteBuffer buf = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
-        channel.force(false);
+        log.append(json);
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) back;
         lines.add(m);
@@ -121,6 +99,6 @@ final class ResultsFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        log.close();
     }
 }

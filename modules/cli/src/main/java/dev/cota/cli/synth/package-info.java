@@ -1,0 +1,2 @@
+/** {@code cota synth}: trace synthesis from the command line. */
+package dev.cota.cli.synth;
