@@ -102,6 +102,26 @@ class TokenLossTest {
         }
     }
 
+    @Test
+    void packedRowsScoreExactlyWhatPaddedRowsScore(@TempDir Path dir) throws Exception {
+        DecoderConfig config = (DecoderConfig) ModelPresets.load(Fixtures.preset(dir), List.of("vocab_size=40"));
+        List<EncodedSample> docs = List.of(
+                new EncodedSample("a", new int[] {1, 2, 3, 10, 11}, new int[] {0, 0, 0, 1, 1}, List.of()),
+                new EncodedSample("b", new int[] {4, 5, 12, 13, 14, 15}, new int[] {0, 0, 1, 1, 1, 1}, List.of()),
+                new EncodedSample("c", new int[] {6, 16, 17}, new int[] {0, 1, 1}, List.of()));
+        try (NDManager root = NDManager.newBaseManager("PyTorch"); DecoderLM lm = DecoderLM.init(config, 4, root)) {
+            LmModel model = new LmModel(lm);
+            Batch padded = Batches.pad(docs, 0, 0);
+            Batch packed = Batches.pack(List.of(List.of(docs.get(0), docs.get(1)), List.of(docs.get(2))), 0, 0);
+            assertEquals(TokenLoss.count(padded.labels()), TokenLoss.count(packed.labels()), "the same tokens are scored");
+            try (NDManager m = root.newSubManager()) {
+                float a = TokenLoss.of(model.logits(padded.toNDList(m)), padded.labels()).sum().getFloat();
+                float b = TokenLoss.of(model.logits(packed.toNDList(m)), packed.labels()).sum().getFloat();
+                assertEquals(a, b, 1e-4f * Math.abs(a), "block-diagonal attention and per-document positions");
+            }
+        }
+    }
+
     private static float loss(LmModel model, EncodedSample s) {
         Batch batch = Batches.pad(List.of(s), 0, 0);
         try (NDManager m = model.parameters().manager().newSubManager()) {
