@@ -1,13 +1,10 @@
 package dev.cota.dpo;
 
-import dev.cota.core.CotaException;
-import dev.cota.core.config.ConfigException;
-import dev.cota.data.tokenizer.TokenizerFiles;
 import dev.cota.dpo.config.DpoConfig;
-import dev.cota.model.checkpoint.Checkpoint;
 import dev.cota.model.lora.Lora;
 import dev.cota.sft.MetricsLog;
 import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.TrainSection;
 import dev.cota.sft.model.TrainableModel;
@@ -99,56 +96,9 @@ final class DpoLoop {
 
     private void save(TrainState state) throws IOException {
         store.save(state, dir -> {
-            if (lora != null) {
-                lora.save(dir.resolve("adapter"));
-            } else {
-                Path m = dir.resolve("model");
-                model.save(m);
-                TokenizerFiles.copy(tokenizer, m);
-            }
+            RunWeights.write(dir, model, lora, tokenizer);
             Files.copy(out.resolve(DpoRun.CONFIG), dir.resolve(DpoRun.CONFIG));
             Files.write(dir.resolve("provenance.json"), provenanceJson);
         }, optimizer.state());
-    }
-
-    /** Loads a checkpoint's weights (or adapter) into the model and returns its trainer state, checked against this run. */
-    static TrainState restore(Path checkpoint, TrainableModel model, Lora lora, int total, String dataHash)
-            throws IOException {
-        TrainState state = CheckpointStore.state(checkpoint);
-        if (state.totalSteps() != total) {
-            throw new ConfigException(checkpoint + ": planned " + state.totalSteps() + " steps, this run plans " + total
-                    + "; resume with the same data, batch and train settings");
-        }
-        if (!state.dataHash().equals(dataHash)) {
-            throw new ConfigException(checkpoint + ": was trained on other pairs (data hash " + state.dataHash()
-                    + ", now " + dataHash + "); resume with the same data and tokenizer");
-        }
-        if (lora != null) {
-            lora.loadWeights(checkpoint.resolve("adapter"));
-        } else {
-            try (Checkpoint c = Checkpoint.open(checkpoint.resolve("model"))) {
-                model.parameters().load(c, false);
-            }
-        }
-        return state;
-    }
-
-    /** Writes {@code RUN/final/}: the model (a LoRA adapter merged, and kept under {@code adapter/}) and its tokenizer. */
-    static void writeFinal(Path out, TrainableModel model, Lora lora, Path tokenizer) throws IOException {
-        Path target = out.resolve("final");
-        Path tmp = out.resolve("final.tmp");
-        CheckpointStore.deleteTree(tmp);
-        Files.createDirectories(tmp);
-        if (lora != null) {
-            lora.save(tmp.resolve("adapter"));
-            lora.merge();
-        }
-        model.save(tmp);
-        TokenizerFiles.copy(tokenizer, tmp);
-        CheckpointStore.deleteTree(target);
-        Files.move(tmp, target);
-        if (!Files.isDirectory(target)) {
-            throw new CotaException("could not write " + target);
-        }
     }
 }

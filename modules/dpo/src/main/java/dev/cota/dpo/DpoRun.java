@@ -22,6 +22,7 @@ import dev.cota.model.Devices;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.ModelSection;
 import dev.cota.sft.config.TrainSection;
@@ -35,7 +36,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +113,10 @@ public final class DpoRun {
             }
             TrainState state = new TrainState(0, total, 0, 0, 0, train.seed(), data.dataHash(), provenance.configHash());
             if (latest.isPresent()) {
-                state = DpoLoop.restore(latest.get(), model, lora, total, data.dataHash());
+                state = RunWeights.restore(latest.get(), model, lora, total, data.dataHash());
             }
             params.attachGradients();
-            try (AdamW optimizer = new AdamW(params, groups(model, train), train.beta1(), train.beta2(), train.eps(),
+            try (AdamW optimizer = new AdamW(params, ParamGroup.byPart(model, train), train.beta1(), train.beta2(), train.eps(),
                     train.weightDecay())) {
                 if (latest.isPresent()) {
                     optimizer.load(CheckpointStore.optimizer(latest.get()), state.step());
@@ -138,7 +138,7 @@ public final class DpoRun {
             summary.put("data", data.counts());
             summary.put("reference", referenceInfo);
             if (state.step() == total) {
-                DpoLoop.writeFinal(out, model, lora, tokenizer);
+                RunWeights.writeFinal(out, model, lora, tokenizer);
                 summary.put("final", out.resolve("final").toString());
             }
             return summary;
@@ -223,21 +223,4 @@ public final class DpoRun {
         return dir;
     }
 
-    /** One parameter group per model part with trainable weights, each with its learning rate. */
-    private static List<ParamGroup> groups(TrainableModel model, TrainSection train) {
-        Map<String, List<String>> byPart = new LinkedHashMap<>();
-        for (String name : model.parameters().trainable()) {
-            byPart.computeIfAbsent(model.part(name), k -> new ArrayList<>()).add(name);
-        }
-        List<ParamGroup> groups = new ArrayList<>();
-        byPart.forEach((part, names) -> groups.add(new ParamGroup(part, switch (part) {
-            case "vision" -> train.visionLr() != null ? train.visionLr() : train.lr();
-            case "projector" -> train.projectorLr() != null ? train.projectorLr() : train.lr();
-            default -> train.lr();
-        }, names)));
-        if (groups.isEmpty()) {
-            throw new ConfigException("every weight is frozen (train.freeze): nothing to train");
-        }
-        return groups;
-    }
 }

@@ -130,7 +130,7 @@ public final class SftRun {
                 state = RunWeights.restore(latest.get(), model, lora, total, data.dataHash());
             }
             params.attachGradients();
-            try (AdamW optimizer = new AdamW(params, groups(model, train), train.beta1(), train.beta2(), train.eps(),
+            try (AdamW optimizer = new AdamW(params, ParamGroup.byPart(model, train), train.beta1(), train.beta2(), train.eps(),
                     train.weightDecay())) {
                 if (latest.isPresent()) {
                     optimizer.load(CheckpointStore.optimizer(latest.get()), state.step());
@@ -291,27 +291,6 @@ public final class SftRun {
             Files.move(tmp, dir);
         }
         return dir;
-    }
-
-    /** One parameter group per model part with trainable weights, each with its learning rate. */
-    private static List<ParamGroup> groups(TrainableModel model, TrainSection train) {
-        Map<String, List<String>> byPart = new LinkedHashMap<>();
-        for (String name : model.parameters().trainable()) {
-            byPart.computeIfAbsent(model.part(name), k -> new ArrayList<>()).add(name);
-        }
-        List<ParamGroup> groups = new ArrayList<>();
-        byPart.forEach((part, names) -> {
-            double lr = switch (part) {
-                case "vision" -> train.visionLr() != null ? train.visionLr() : train.lr();
-                case "projector" -> train.projectorLr() != null ? train.projectorLr() : train.lr();
-                default -> train.lr();
-            };
-            groups.add(new ParamGroup(part, lr, names));
-        });
-        if (groups.isEmpty()) {
-            throw new ConfigException("every weight is frozen (train.freeze): nothing to train");
-        }
-        return groups;
     }
 
     /** The image preprocessing of a VLM: its checkpoint's {@code preprocessor_config.json}, else SigLIP's at the tower's size. */
