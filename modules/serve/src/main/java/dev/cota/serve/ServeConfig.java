@@ -81,6 +81,11 @@ public record ServeConfig(String host, int port, String modelName, int maxBatch,
                 shutdownGrace);
     }
 
+    /** This config with another reply length for requests that name none. */
+    public ServeConfig withDefaultMaxTokens(int tokens) {
+        return new ServeConfig(host, port, modelName, maxBatch, queue, apiKey, maxRequestBytes, tokens, shutdownGrace);
+    }
+
     /** This config with another request size limit. */
     public ServeConfig withMaxRequestBytes(int bytes) {
         return new ServeConfig(host, port, modelName, maxBatch, queue, apiKey, bytes, defaultMaxTokens, shutdownGrace);
