@@ -5,6 +5,7 @@ import dev.cota.cli.agent.ServeToolsCommand;
 import dev.cota.cli.bench.BenchCommand;
 import dev.cota.cli.data.DataCommand;
 import dev.cota.cli.model.ModelCommand;
+import dev.cota.cli.serve.ServeCommand;
 import dev.cota.cli.synth.SynthCommand;
 import dev.cota.cli.tokenizer.TokenizerCommand;
 import dev.cota.cli.train.TrainCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cota", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate multimodal action models: chains of thought and tool calls.",
         subcommands = {DataCommand.class, BenchCommand.class, TokenizerCommand.class, ModelCommand.class, AgentCommand.class,
-            ServeToolsCommand.class, TrainCommand.class, QuickstartCommand.class, SynthCommand.class,
+            ServeToolsCommand.class, ServeCommand.class, TrainCommand.class, QuickstartCommand.class, SynthCommand.class,
             CommandLine.HelpCommand.class})
 public final class CotaCommand extends GlobalOptions implements Runnable {
 

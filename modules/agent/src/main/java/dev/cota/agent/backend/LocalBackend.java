@@ -15,6 +15,7 @@ import dev.cota.model.lm.DecoderLM;
 import dev.cota.model.lm.Generation;
 import dev.cota.model.lm.GenerationConfig;
 import dev.cota.model.lm.Generator;
+import dev.cota.model.lm.TokenListener;
 import dev.cota.model.vlm.VisionLanguageModel;
 import dev.cota.model.vlm.VlmGenerator;
 import dev.cota.model.vlm.VlmPrompt;
@@ -104,45 +105,112 @@ public final class LocalBackend implements ModelBackend {
         if (conversations.isEmpty()) {
             return List.of();
         }
-        List<String> stops = new ArrayList<>();
-        stops.add(template.endOfTurn());
-        stops.addAll(params.stop());
-        GenerationConfig generation;
-        try {
-            generation = new GenerationConfig(params.maxTokens(), params.temperature(), 0, params.topP(), params.seed(),
-                    text.eosTokenIds(), stops, true, text.padTokenId() == null ? 0 : text.padTokenId());
-        } catch (IllegalArgumentException e) {
-            throw new BackendException(name() + ": " + e.getMessage(), e);
-        }
-        Function<int[], String> decode = t -> tokenizer.decode(Arrays.stream(t).asLongStream().toArray(), false);
+        SamplingParams cut = withTemplateStops(params);
+        GenerationConfig generation = generationConfig(cut);
         List<Generation> out;
         try {
             if (vlm != null) {
                 List<VlmPrompt> batch = new ArrayList<>();
                 for (List<ChatMessage> c : conversations) {
-                    batch.add(prompts.prompt(ids(c), images(c)));
+                    batch.add(prepare(c));
                 }
-                out = new VlmGenerator(vlm, manager).generate(batch, generation, decode);
+                out = new VlmGenerator(vlm, manager).generate(batch, generation, this::decodeRaw);
             } else {
                 List<int[]> batch = new ArrayList<>();
                 for (List<ChatMessage> c : conversations) {
-                    if (!images(c).isEmpty()) {
-                        throw new BackendException(name() + ": model_type " + text.modelType() + " has no vision"
-                                + " tower, but the conversation has images");
-                    }
-                    batch.add(ids(c));
+                    batch.add(prepare(c).ids());
                 }
-                out = new Generator(lm, manager).generate(batch, generation, decode);
+                out = new Generator(lm, manager).generate(batch, generation, this::decodeRaw);
             }
         } catch (IllegalArgumentException e) {
             throw new BackendException(name() + ": " + e.getMessage(), e);
         }
-        SamplingParams cut = params.withStop(stops);
         List<String> replies = new ArrayList<>(out.size());
         for (Generation g : out) {
-            replies.add(cut.cut(tokenizer.decode(Arrays.stream(g.tokens()).asLongStream().toArray(), true)));
+            replies.add(cut.cut(decode(g.tokens())));
         }
         return replies;
+    }
+
+    /**
+     * A conversation made ready to generate: rendered with the generation prompt, tokenized, its
+     * images (for a VLM) expanded to image tokens and turned into pixel values. Safe to call from
+     * several threads while {@link #generate} runs (a server prepares requests as they arrive).
+     *
+     * @throws BackendException when a text model is sent images, or images and placeholders disagree
+     */
+    public VlmPrompt prepare(List<ChatMessage> conversation) {
+        List<java.awt.image.BufferedImage> images = images(conversation);
+        if (vlm != null) {
+            return prompts.prompt(ids(conversation), images);
+        }
+        if (!images.isEmpty()) {
+            throw new BackendException(name() + ": model_type " + text.modelType() + " has no vision"
+                    + " tower, but the conversation has images");
+        }
+        return new VlmPrompt(ids(conversation), List.of());
+    }
+
+    /**
+     * Continues prepared prompts in one batch, each with its own sampling (its own length, seed and
+     * stops; see {@link Generator#generate(List, List, Function, dev.cota.model.lm.InputEmbedder,
+     * TokenListener)}), telling {@code listener} of each token. A reply's text is
+     * {@code withTemplateStops(params).cut(decode(tokens))}.
+     *
+     * @throws BackendException when the model refuses a prompt or a parameter
+     */
+    public synchronized List<Generation> generate(List<VlmPrompt> batch, List<SamplingParams> params,
+                                                  TokenListener listener) {
+        List<GenerationConfig> configs = new ArrayList<>(params.size());
+        for (SamplingParams p : params) {
+            configs.add(generationConfig(withTemplateStops(p)));
+        }
+        try {
+            if (vlm != null) {
+                return new VlmGenerator(vlm, manager).generate(batch, configs, this::decodeRaw, listener);
+            }
+            List<int[]> ids = new ArrayList<>(batch.size());
+            batch.forEach(p -> ids.add(p.ids()));
+            return new Generator(lm, manager).generate(ids, configs, this::decodeRaw, null, listener);
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code params} with the chat template's end-of-turn marker first among its stop strings. */
+    public SamplingParams withTemplateStops(SamplingParams params) {
+        List<String> stops = new ArrayList<>();
+        stops.add(template.endOfTurn());
+        params.stop().stream().filter(s -> !s.equals(template.endOfTurn())).forEach(stops::add);
+        return params.withStop(stops);
+    }
+
+    /** Generated ids as reply text, special tokens left out. */
+    public String decode(int[] tokens) {
+        return tokenizer.decode(Arrays.stream(tokens).asLongStream().toArray(), true);
+    }
+
+    /** The longest sequence the model takes, prompt and reply together ({@code max_position_embeddings}). */
+    public int contextLength() {
+        return text.maxPositionEmbeddings();
+    }
+
+    /** True when the checkpoint is a VLM that takes images. */
+    public boolean takesImages() {
+        return vlm != null;
+    }
+
+    private String decodeRaw(int[] tokens) {
+        return tokenizer.decode(Arrays.stream(tokens).asLongStream().toArray(), false);
+    }
+
+    private GenerationConfig generationConfig(SamplingParams params) {
+        try {
+            return new GenerationConfig(params.maxTokens(), params.temperature(), 0, params.topP(), params.seed(),
+                    text.eosTokenIds(), params.stop(), true, text.padTokenId() == null ? 0 : text.padTokenId());
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(name() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The conversation rendered by the chat template with the assistant header, as token ids. */

@@ -125,4 +125,20 @@ class LocalBackendTest {
         assertEquals(dir.resolve("nope") + ": not a checkpoint directory (no config.json)", e.getMessage());
         assertNotEquals(lm, vlm);
     }
+
+    @Test
+    void preparedPromptsWithTheirOwnParamsGiveTheRepliesOfComplete() {
+        try (LocalBackend b = LocalBackend.open(lm, Device.cpu(), ChatTemplates.AUTO)) {
+            SamplingParams shortOne = SamplingParams.greedy(3);
+            SamplingParams longOne = SamplingParams.greedy(10);
+            List<dev.cota.model.lm.Generation> out = b.generate(List.of(b.prepare(CAT), b.prepare(MAT)),
+                    List.of(shortOne, longOne), dev.cota.model.lm.TokenListener.NONE);
+            assertTrue(out.get(0).tokens().length <= 3);
+            assertEquals(b.completeOne(CAT, shortOne), b.withTemplateStops(shortOne).cut(b.decode(out.get(0).tokens())));
+            assertEquals(b.completeOne(MAT, longOne), b.withTemplateStops(longOne).cut(b.decode(out.get(1).tokens())));
+            assertEquals(2048, b.contextLength());
+            assertThrows(BackendException.class, () -> b.prepare(List.of(ChatMessage.user("<image>",
+                    List.of(TestImages.gradient(4, 4))))));
+        }
+    }
 }

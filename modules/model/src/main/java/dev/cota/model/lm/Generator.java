@@ -46,12 +46,53 @@ public final class Generator {
      */
     public List<Generation> generate(List<int[]> prompts, GenerationConfig config, Function<int[], String> decoder,
                                      InputEmbedder embedder) {
+        TokenSampler[] samplers = new TokenSampler[prompts.size()];
+        for (int r = 0; r < samplers.length; r++) {
+            samplers[r] = new TokenSampler(config, r);
+        }
+        return run(prompts, java.util.Collections.nCopies(prompts.size(), config), samplers, decoder, embedder,
+                TokenListener.NONE);
+    }
+
+    /**
+     * Continues every prompt with its own config (its own length limit, sampling and stops), in one
+     * batch, telling {@code listener} of each token as it is picked. Each row's sampler is seeded
+     * from its config's seed alone, so a row's tokens do not depend on its place in the batch. All
+     * configs must agree on {@code useCache} and {@code padTokenId} (they are the batch's).
+     */
+    public List<Generation> generate(List<int[]> prompts, List<GenerationConfig> configs, Function<int[], String> decoder,
+                                     InputEmbedder embedder, TokenListener listener) {
+        if (configs.size() != prompts.size()) {
+            throw new IllegalArgumentException(prompts.size() + " prompts but " + configs.size() + " configs");
+        }
         if (prompts.isEmpty()) {
             return List.of();
         }
-        if (!config.stopStrings().isEmpty() && decoder == null) {
-            throw new IllegalArgumentException("stop strings need a decoder from token ids to text");
+        TokenSampler[] samplers = new TokenSampler[prompts.size()];
+        for (int r = 0; r < samplers.length; r++) {
+            GenerationConfig c = configs.get(r);
+            if (c.useCache() != configs.get(0).useCache() || c.padTokenId() != configs.get(0).padTokenId()) {
+                throw new IllegalArgumentException("the configs of one batch must share use_cache and pad_token_id");
+            }
+            samplers[r] = new TokenSampler(c, 0);
         }
+        return run(prompts, configs, samplers, decoder, embedder == null ? (ids, s, p) -> model.embed(ids) : embedder,
+                listener);
+    }
+
+    private List<Generation> run(List<int[]> prompts, List<GenerationConfig> configs, TokenSampler[] samplers,
+                                 Function<int[], String> decoder, InputEmbedder embedder, TokenListener listener) {
+        if (prompts.isEmpty()) {
+            return List.of();
+        }
+        int maxNew = 0;
+        for (GenerationConfig c : configs) {
+            if (!c.stopStrings().isEmpty() && decoder == null) {
+                throw new IllegalArgumentException("stop strings need a decoder from token ids to text");
+            }
+            maxNew = Math.max(maxNew, c.maxNewTokens());
+        }
+        GenerationConfig batch = configs.get(0);
         int rows = prompts.size();
         int promptLength = 0;
         for (int[] p : prompts) {
@@ -60,7 +101,7 @@ public final class Generator {
             }
             promptLength = Math.max(promptLength, p.length);
         }
-        int total = promptLength + config.maxNewTokens();
+        int total = promptLength + maxNew;
         long[][] ids = new long[rows][total];
         long[][] mask = new long[rows][total];
         int[] padding = new int[rows];
@@ -68,23 +109,21 @@ public final class Generator {
             int[] p = prompts.get(r);
             int pad = promptLength - p.length;
             padding[r] = pad;
-            Arrays.fill(ids[r], 0, pad, config.padTokenId());
+            Arrays.fill(ids[r], 0, pad, batch.padTokenId());
             for (int i = 0; i < p.length; i++) {
                 ids[r][pad + i] = p[i];
                 mask[r][pad + i] = 1;
             }
         }
         List<List<Integer>> out = new ArrayList<>();
-        TokenSampler[] samplers = new TokenSampler[rows];
         Generation[] done = new Generation[rows];
         for (int r = 0; r < rows; r++) {
             out.add(new ArrayList<>());
-            samplers[r] = new TokenSampler(config, r);
         }
-        try (KvCache cache = config.useCache() ? model.newCache(rows, total) : null) {
+        try (KvCache cache = batch.useCache() ? model.newCache(rows, total) : null) {
             int length = promptLength;
             int fed = 0;
-            for (int step = 0; step < config.maxNewTokens(); step++) {
+            for (int step = 0; step < maxNew; step++) {
                 float[][] logits = step(ids, mask, padding, fed, length, cache, embedder);
                 fed = length;
                 for (int r = 0; r < rows; r++) {
@@ -92,9 +131,10 @@ public final class Generator {
                     if (done[r] == null) {
                         token = samplers[r].next(logits[r]);
                         out.get(r).add(token);
-                        done[r] = finished(out.get(r), token, config, decoder);
+                        done[r] = finished(out.get(r), token, configs.get(r), decoder);
+                        listener.onToken(r, token, done[r]);
                     } else {
-                        token = config.padTokenId();
+                        token = batch.padTokenId();
                     }
                     ids[r][length] = token;
                     mask[r][length] = 1;

@@ -8,9 +8,11 @@ import dev.cota.model.lm.Generation;
 import dev.cota.model.lm.GenerationConfig;
 import dev.cota.model.lm.Generator;
 import dev.cota.model.lm.InputEmbedder;
+import dev.cota.model.lm.TokenListener;
 import dev.cota.model.vision.VlmMerge;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,20 @@ public final class VlmGenerator {
      * @throws IllegalArgumentException when a prompt's image spans and images do not match
      */
     public List<Generation> generate(List<VlmPrompt> prompts, GenerationConfig config, Function<int[], String> decoder) {
+        return run(prompts, (ids, embedder) -> embedder == null ? text.generate(ids, config, decoder)
+                : text.generate(ids, config, decoder, embedder));
+    }
+
+    /**
+     * Continues every prompt with its own config, telling {@code listener} of each token: the
+     * per-row form of {@link Generator#generate(List, List, Function, InputEmbedder, TokenListener)}.
+     */
+    public List<Generation> generate(List<VlmPrompt> prompts, List<GenerationConfig> configs,
+                                     Function<int[], String> decoder, TokenListener listener) {
+        return run(prompts, (ids, embedder) -> text.generate(ids, configs, decoder, embedder, listener));
+    }
+
+    private List<Generation> run(List<VlmPrompt> prompts, BiFunction<List<int[]>, InputEmbedder, List<Generation>> gen) {
         List<int[]> ids = new ArrayList<>(prompts.size());
         List<long[]> spans = new ArrayList<>();
         List<float[]> pixels = new ArrayList<>();
@@ -59,11 +75,11 @@ public final class VlmGenerator {
             pixels.addAll(p.images());
         }
         if (pixels.isEmpty()) {
-            return text.generate(ids, config, decoder);
+            return gen.apply(ids, null);
         }
         try (NDManager images = manager.newSubManager()) {
             NDArray features = model.imageFeatures(pixelValues(pixels, images));
-            return text.generate(ids, config, decoder, embedder(spans, features));
+            return gen.apply(ids, embedder(spans, features));
         }
     }
 

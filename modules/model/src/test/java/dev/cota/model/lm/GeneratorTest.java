@@ -111,4 +111,29 @@ class GeneratorTest {
         }
         return -1;
     }
+
+    @Test
+    void perRowConfigsEndEachRowOnItsOwnAndTheListenerSeesEveryTokenInOrder() {
+        GenerationConfig sample = GenerationConfig.greedy(9).sampling(1.2, 0, 0.9, 5);
+        List<GenerationConfig> configs = List.of(GenerationConfig.greedy(4), sample);
+        List<List<Integer>> heard = List.of(new java.util.ArrayList<>(), new java.util.ArrayList<>());
+        Generation[] ended = new Generation[2];
+        List<Generation> out = generator.generate(PROMPTS, configs, null, null, (row, token, finished) -> {
+            heard.get(row).add(token);
+            if (finished != null) {
+                ended[row] = finished;
+            }
+        });
+        assertEquals(4, out.get(0).tokens().length);
+        assertEquals(9, out.get(1).tokens().length);
+        // Each row is what its config gives alone: a row's seed, not its batch index, drives its sampler.
+        assertArrayEquals(generator.generate(List.of(PROMPTS.get(0)), GenerationConfig.greedy(4), null).get(0).tokens(),
+                out.get(0).tokens());
+        assertArrayEquals(generator.generate(List.of(PROMPTS.get(1)), List.of(sample), null, null, TokenListener.NONE)
+                .get(0).tokens(), out.get(1).tokens());
+        for (int r = 0; r < 2; r++) {
+            assertArrayEquals(out.get(r).tokens(), heard.get(r).stream().mapToInt(Integer::intValue).toArray());
+            assertEquals(out.get(r), ended[r]);
+        }
+    }
 }
