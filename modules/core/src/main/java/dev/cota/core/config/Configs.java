@@ -40,9 +40,7 @@ public final class Configs {
 
     /** Binds a config file to {@code type} after applying {@code key=value} overrides. */
     public static <T> T load(Path file, Class<T> type, List<String> overrides) {
-        JsonNode tree = readTree(file);
-        applyOverrides(tree, overrides, file);
-        return bind(tree, type, file.toString());
+        return bind(readTree(file, overrides), type, file.toString());
     }
 
     /** The config file as a tree (for provenance: the resolved config is saved beside a run). */
@@ -65,6 +63,13 @@ public final class Configs {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The config file as a tree with {@code key=value} overrides applied (the resolved config a run records). */
+    public static JsonNode readTree(Path file, List<String> overrides) {
+        JsonNode tree = readTree(file);
+        applyOverrides(tree, overrides, file);
+        return tree;
     }
 
     /** Binds a tree to {@code type}; {@code origin} names the source in error messages. */

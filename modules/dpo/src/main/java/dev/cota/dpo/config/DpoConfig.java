@@ -9,13 +9,12 @@ import dev.cota.data.encode.EncodeConfig;
 import dev.cota.data.encode.Truncation;
 import dev.cota.dpo.data.PreferenceReader;
 import dev.cota.sft.config.DataSection;
+import dev.cota.sft.config.ConfigPaths;
 import dev.cota.sft.config.DataSource;
 import dev.cota.sft.config.LoraSection;
 import dev.cota.sft.config.ModelSection;
 import dev.cota.sft.config.TrainSection;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -72,9 +71,7 @@ public record DpoConfig(
 
     /** The config file with its overrides applied, as a tree (what {@code config.yaml} of a run holds). */
     public static JsonNode resolvedTree(Path file, List<String> overrides) {
-        JsonNode tree = Configs.readTree(file);
-        Configs.applyOverrides(tree, overrides, file);
-        return tree;
+        return Configs.readTree(file, overrides);
     }
 
     /** Loads and checks a config; every path comes back absolute and checked to exist. */
@@ -88,32 +85,13 @@ public record DpoConfig(
     }
 
     private DpoConfig resolve(Path base) {
-        ModelSection m = new ModelSection(existing(base, model.path(), "model.path"),
-                existing(base, model.init(), "model.init"), existing(base, model.tokenizer(), "model.tokenizer"),
-                model.trainTokenizer(), model.seed());
+        ModelSection m = ConfigPaths.model(base, model);
         ReferenceSection r = reference == null ? null : new ReferenceSection(
-                existing(base, reference.path(), "reference.path"), existing(base, reference.init(), "reference.init"),
+                ConfigPaths.existing(base, reference.path(), "reference.path"), ConfigPaths.existing(base, reference.init(), "reference.init"),
                 reference.seed());
-        List<DataSource> train = new ArrayList<>();
-        for (int i = 0; i < data.train().size(); i++) {
-            DataSource s = data.train().get(i);
-            train.add(new DataSource(existing(base, s.path(), "data.train[" + i + "].path"), s.format(), s.codec(),
-                    s.maxSamples()));
-        }
-        DataSection d = new DataSection(train, List.of(), 0.0);
+        DataSection d = new DataSection(ConfigPaths.sources(base, data.train(), "data.train"), List.of(), 0.0);
         DpoSection p = dpo.referenceCache() == null ? dpo
                 : dpo.withReferenceCache(base.resolve(dpo.referenceCache()).normalize().toString());
         return new DpoConfig(m, r, d, encode, batch, train(), lora, p);
-    }
-
-    private static String existing(Path base, String path, String key) {
-        if (path == null) {
-            return null;
-        }
-        Path p = base.resolve(path).normalize();
-        if (!Files.exists(p)) {
-            throw new ConfigException(key + ": " + p + " does not exist");
-        }
-        return p.toString();
     }
 }

@@ -6,9 +6,7 @@ import dev.cota.core.config.ConfigException;
 import dev.cota.core.config.Configs;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.encode.EncodeConfig;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,9 +40,7 @@ public record SftConfig(
 
     /** The config file with its overrides applied, as a tree (what {@code config.yaml} of a run holds). */
     public static JsonNode resolvedTree(Path file, List<String> overrides) {
-        JsonNode tree = Configs.readTree(file);
-        Configs.applyOverrides(tree, overrides, file);
-        return tree;
+        return Configs.readTree(file, overrides);
     }
 
     /**
@@ -62,31 +58,8 @@ public record SftConfig(
 
     /** This config with every relative path made absolute against {@code base}, and checked to exist. */
     public SftConfig resolve(Path base) {
-        ModelSection m = new ModelSection(existing(base, model.path(), "model.path"),
-                existing(base, model.init(), "model.init"), existing(base, model.tokenizer(), "model.tokenizer"),
-                model.trainTokenizer(), model.seed());
-        DataSection d = new DataSection(sources(base, data.train(), "data.train"), sources(base, data.eval(), "data.eval"),
-                data.evalFraction());
-        return new SftConfig(m, d, encode, batch, train, lora);
-    }
-
-    private static List<DataSource> sources(Path base, List<DataSource> in, String key) {
-        List<DataSource> out = new ArrayList<>(in.size());
-        for (int i = 0; i < in.size(); i++) {
-            DataSource s = in.get(i);
-            out.add(new DataSource(existing(base, s.path(), key + "[" + i + "].path"), s.format(), s.codec(), s.maxSamples()));
-        }
-        return out;
-    }
-
-    private static String existing(Path base, String path, String key) {
-        if (path == null) {
-            return null;
-        }
-        Path p = base.resolve(path).normalize();
-        if (!Files.exists(p)) {
-            throw new ConfigException(key + ": " + p + " does not exist");
-        }
-        return p.toString();
+        DataSection d = new DataSection(ConfigPaths.sources(base, data.train(), "data.train"),
+                ConfigPaths.sources(base, data.eval(), "data.eval"), data.evalFraction());
+        return new SftConfig(ConfigPaths.model(base, model), d, encode, batch, train, lora);
     }
 }
