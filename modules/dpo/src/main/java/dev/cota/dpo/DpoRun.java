@@ -105,7 +105,7 @@ public final class DpoRun {
         AtomicOutput.write(out.resolve("provenance.json"), provenanceJson);
 
         try (NDManager base = NDManager.newBaseManager(Devices.resolve(train.device()));
-             TrainableModel model = ModelLoader.open(config.model(), vocab, base)) {
+             TrainableModel model = ModelLoader.open(config.model(), tokenizer, base)) {
             Parameters params = model.parameters();
             Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
             for (String part : train.freeze()) {
@@ -164,7 +164,7 @@ public final class DpoRun {
         err.println("computing reference log-probs of " + data.pairs().size() + " pairs");
         ReferenceLogps computed;
         try (NDManager m = NDManager.newBaseManager(Devices.resolve(config.train().device()));
-             TrainableModel ref = ModelLoader.open(section, vocab, m)) {
+             TrainableModel ref = ModelLoader.open(section, tokenizer, m)) {
             computed = ReferenceCache.compute(ref, data.pairs(), config.batch().batchSize(), config.batch().padId(),
                     data.dataHash(), hash);
         }
