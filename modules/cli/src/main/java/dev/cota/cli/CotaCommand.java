@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cota", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate multimodal action models: chains of thought and tool calls.",
         subcommands = {DataCommand.class, BenchCommand.class, TokenizerCommand.class, ModelCommand.class, AgentCommand.class,
-            ServeToolsCommand.class, TrainCommand.class, QuickstartCommand.class,
+            ServeToolsCommand.class, TrainCommand.class, dev.cota.cli.dpo.DpoCommand.class, QuickstartCommand.class,
             CommandLine.HelpCommand.class})
 public final class CotaCommand extends GlobalOptions implements Runnable {
 
