@@ -51,7 +51,7 @@ public final class IterativeDpo {
                         Function<Path, ModelBackend> opener) {
         this.configFile = configFile;
         this.overrides = List.copyOf(overrides);
-        this.out = out;
+        this.out = out.toAbsolutePath();
         this.err = err;
         this.opener = opener;
     }
