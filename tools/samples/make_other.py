@@ -6,9 +6,11 @@ so re-running it leaves `git status` clean. Every record follows the released sc
 - datasets/samples/insight-v/: LLaVA-style JSON arrays as Insight-V's llava/train/train.py reads them
   (reasoning agent: question + "Perform step-by-step reasoning..." -> `<thoughts>` chain; summary agent:
   the summary prompt of Insight-V's infer_two_models.py -> final answer) and LLaVA-NeXT train_dpo.py rows
-  `{id, prompt, answer, chosen, rejected, image}` for Insight-V's DPO stage; qa-train.json / qa-heldout.json are
-  text-only rows of the same shape (no image; chosen = the answer, rejected = a wrong one), the prompts of the
-  tiny `cota dpo iterate` run (configs/dpo/iterate-tiny.yaml) and of the SFT run it starts from.
+  `{id, prompt, answer, chosen, rejected, image}` for Insight-V's DPO stage.
+- datasets/insight-v-qa/: train.json / heldout.json, text-only rows of the DPO shape (no image; chosen = the
+  answer, rejected = a wrong one): the prompts of the tiny `cota dpo iterate` run (configs/dpo/iterate-tiny.yaml)
+  and the data of the SFT run it starts from (configs/sft/qa-tiny.yaml). Kept out of samples/, whose folders
+  tests read whole.
 - datasets/samples/llava/: LLaVA instruction JSON `{id, image, conversations:[{from, value}]}`.
 - datasets/samples/sharegpt/: LLaMA-Factory ShareGPT `{conversations, system, tools, images}` with
   function_call / observation turns (data/README.md of hiyouga/LLaMA-Factory).
@@ -199,7 +201,7 @@ QA = [  # (a + b or a - b, written out): short answers a tiny model can memorize
 
 
 def make_insight_v_qa():
-    d = os.path.join(ROOT, "insight-v")
+    d = os.path.join(os.path.dirname(ROOT), "insight-v-qa")
     rows = []
     for i, (a, op, b) in enumerate(QA):
         value = a + b if op == "+" else a - b
@@ -211,8 +213,8 @@ def make_insight_v_qa():
             "chosen": str(value),
             "rejected": str(value + 1),
         })
-    dump_json(os.path.join(d, "qa-train.json"), rows[:12])
-    dump_json(os.path.join(d, "qa-heldout.json"), rows[12:])
+    dump_json(os.path.join(d, "train.json"), rows[:12])
+    dump_json(os.path.join(d, "heldout.json"), rows[12:])
 
 
 def make_llava():
