@@ -7,6 +7,10 @@ so re-running it leaves `git status` clean. Every record follows the released sc
   (reasoning agent: question + "Perform step-by-step reasoning..." -> `<thoughts>` chain; summary agent:
   the summary prompt of Insight-V's infer_two_models.py -> final answer) and LLaVA-NeXT train_dpo.py rows
   `{id, prompt, answer, chosen, rejected, image}` for Insight-V's DPO stage.
+- datasets/insight-v-qa/: train.json / heldout.json, text-only rows of the DPO shape (no image; chosen = the
+  answer, rejected = a wrong one): the prompts of the tiny `cota dpo iterate` run (configs/dpo/iterate-tiny.yaml)
+  and the data of the SFT run it starts from (configs/sft/qa-tiny.yaml). Kept out of samples/, whose folders
+  tests read whole.
 - datasets/samples/llava/: LLaVA instruction JSON `{id, image, conversations:[{from, value}]}`.
 - datasets/samples/sharegpt/: LLaMA-Factory ShareGPT `{conversations, system, tools, images}` with
   function_call / observation turns (data/README.md of hiyouga/LLaMA-Factory).
@@ -187,6 +191,30 @@ def make_insight_v():
     dump_json(os.path.join(d, "reasoning.json"), reasoning)
     dump_json(os.path.join(d, "summary.json"), summary)
     dump_json(os.path.join(d, "dpo.json"), dpo)
+
+
+QA = [  # (a + b or a - b, written out): short answers a tiny model can memorize
+    (7, "+", 5), (9, "-", 4), (6, "+", 8), (15, "-", 7), (3, "+", 9), (12, "-", 5),
+    (4, "+", 4), (11, "-", 2), (8, "+", 7), (14, "-", 6), (5, "+", 6), (13, "-", 9),
+    (2, "+", 7), (10, "-", 3), (6, "+", 6), (16, "-", 8),
+]
+
+
+def make_insight_v_qa():
+    d = os.path.join(os.path.dirname(ROOT), "insight-v-qa")
+    rows = []
+    for i, (a, op, b) in enumerate(QA):
+        value = a + b if op == "+" else a - b
+        word = "plus" if op == "+" else "minus"
+        rows.append({
+            "id": f"insight-v-qa-{i:05d}",
+            "prompt": f"What is {a} {word} {b}?\nAnswer the question using a single word or phrase.",
+            "answer": str(value),
+            "chosen": str(value),
+            "rejected": str(value + 1),
+        })
+    dump_json(os.path.join(d, "train.json"), rows[:12])
+    dump_json(os.path.join(d, "heldout.json"), rows[12:])
 
 
 def make_llava():
@@ -391,6 +419,7 @@ def make_openai():
 
 def main():
     make_insight_v()
+    make_insight_v_qa()
     make_llava()
     make_sharegpt()
     make_openai()

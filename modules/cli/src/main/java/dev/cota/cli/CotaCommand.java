@@ -4,6 +4,7 @@ import dev.cota.cli.agent.AgentCommand;
 import dev.cota.cli.agent.ServeToolsCommand;
 import dev.cota.cli.bench.BenchCommand;
 import dev.cota.cli.data.DataCommand;
+import dev.cota.cli.dpo.DpoCommand;
 import dev.cota.cli.model.ModelCommand;
 import dev.cota.cli.serve.ServeCommand;
 import dev.cota.cli.synth.SynthCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cota", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train and evaluate multimodal action models: chains of thought and tool calls.",
         subcommands = {DataCommand.class, BenchCommand.class, TokenizerCommand.class, ModelCommand.class, AgentCommand.class,
-            ServeToolsCommand.class, ServeCommand.class, TrainCommand.class, QuickstartCommand.class, SynthCommand.class,
+            ServeToolsCommand.class, ServeCommand.class, TrainCommand.class, DpoCommand.class, SynthCommand.class,
+            QuickstartCommand.class,
             CommandLine.HelpCommand.class})
 public final class CotaCommand extends GlobalOptions implements Runnable {
 

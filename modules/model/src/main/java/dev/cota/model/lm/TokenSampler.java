@@ -14,10 +14,21 @@ final class TokenSampler {
     private final GenerationConfig config;
     private final Random random;
 
-    /** One sampler per prompt, seeded from the config's seed and the prompt's index. */
+    /**
+     * One sampler per prompt, seeded from the config's seed and the prompt's index through SplitMix64's
+     * finalizer: {@code java.util.Random} seeded with adjacent values draws nearly the same first
+     * number, which gave every row of a batch (N samples of one prompt) the same first token.
+     */
     TokenSampler(GenerationConfig config, int row) {
         this.config = config;
-        this.random = new Random(config.seed() * 0x9E3779B97F4A7C15L + row);
+        this.random = new Random(mix(config.seed() * 0x9E3779B97F4A7C15L + row));
+    }
+
+    /** SplitMix64's output function (Steele et al., 2014): nearby inputs give unrelated outputs. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     int next(float[] logits) {
