@@ -53,6 +53,17 @@ import java.util.Optional;
  */
 public final class SftRun {
 
+    /** Applies the config's LoRA (seeded, so every replica gets the same adapter) and freezing; returns the adapter. */
+    private static Lora adapt(TrainableModel model, SftConfig config) {
+        TrainSection train = config.train();
+        Parameters params = model.parameters();
+        Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
+        for (String part : train.freeze()) {
+            params.freeze(name -> model.part(name).equals(part));
+        }
+        return lora;
+    }
+
     /** A Hugging Face image processor config, beside a VLM checkpoint's weights. */
     static final String PREPROCESSOR_CONFIG = "preprocessor_config.json";
 
@@ -93,7 +104,8 @@ public final class SftRun {
         SftConfig config = SftConfig.load(configFile, overrides);
         JsonNode tree = SftConfig.resolvedTree(configFile, overrides);
         TrainSection train = config.train();
-        Device device = Devices.resolve(train.device());
+        List<Device> devices = ReplicaDevices.of(train.device(), train.replicas());
+        Device device = devices.get(0);
         CheckpointStore store = new CheckpointStore(out, train.keepLast());
         Optional<Path> latest = store.latest();
         checkRunDir(tree, latest.isPresent(), requireResume);
@@ -121,24 +133,37 @@ public final class SftRun {
             AtomicOutput.write(out.resolve("provenance.json"), provenanceJson);
 
             Parameters params = model.parameters();
-            Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
-            for (String part : train.freeze()) {
-                params.freeze(name -> model.part(name).equals(part));
-            }
+            Lora lora = adapt(model, config);
             TrainState state = new TrainState(0, total, 0, 0, 0, train.seed(), data.dataHash(), provenance.configHash());
             if (latest.isPresent()) {
                 state = RunWeights.restore(latest.get(), model, lora, total, data.dataHash());
             }
             params.attachGradients();
-            try (AdamW optimizer = new AdamW(params, ParamGroup.byPart(model, train), train.beta1(), train.beta2(), train.eps(),
+            TraceImages pixels = images;
+            List<Lora> adapters = new ArrayList<>();
+            if (lora != null) {
+                adapters.add(lora);
+            }
+            try (Replicas replicas = new Replicas(model, devices, m -> {
+                    TrainableModel copy = ModelLoader.open(config.model(), tokenizer, m);
+                    Lora copyLora = adapt(copy, config);
+                    if (copyLora != null) {
+                        adapters.add(copyLora);
+                    }
+                    if (copy instanceof VlmModel v) {
+                        v.pixels(pixels);
+                    }
+                    return copy;
+                 });
+                 AdamW optimizer = new AdamW(params, ParamGroup.byPart(model, train), train.beta1(), train.beta2(), train.eps(),
                     train.weightDecay())) {
                 if (latest.isPresent()) {
                     optimizer.load(CheckpointStore.optimizer(latest.get()), state.step());
                 }
-                SftTrainer trainer = new SftTrainer(model, optimizer, batcher, schedule, train.gradAccum(),
+                SftTrainer trainer = new SftTrainer(replicas, optimizer, batcher, schedule, train.gradAccum(),
                         train.maxGradNorm(), train.seed());
                 Batcher eval = data.eval().isEmpty() ? null : new Batcher(data.eval(), evalBatches(config.batch()));
-                Loop loop = new Loop(config, trainer, model, lora, optimizer, eval, store, provenanceJson, tokenizer);
+                Loop loop = new Loop(config, trainer, model, lora, adapters, optimizer, eval, store, provenanceJson, tokenizer);
                 state = loop.run(state, total);
             }
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -151,6 +176,7 @@ public final class SftRun {
             summary.put("parameters", params.count());
             summary.put("trainable_parameters", params.trainableCount());
             summary.put("num_tokens", state.numTokens());
+            summary.put("replicas", devices.size());
             summary.put("data", data.counts());
             if (state.step() == total) {
                 RunWeights.writeFinal(out, model, lora, tokenizer);
@@ -166,18 +192,20 @@ public final class SftRun {
         private final SftTrainer trainer;
         private final TrainableModel model;
         private final Lora lora;
+        private final List<Lora> adapters;
         private final AdamW optimizer;
         private final Batcher eval;
         private final CheckpointStore store;
         private final byte[] provenanceJson;
         private final Path tokenizer;
 
-        Loop(SftConfig config, SftTrainer trainer, TrainableModel model, Lora lora, AdamW optimizer, Batcher eval,
-             CheckpointStore store, byte[] provenanceJson, Path tokenizer) {
+        Loop(SftConfig config, SftTrainer trainer, TrainableModel model, Lora lora, List<Lora> adapters, AdamW optimizer,
+             Batcher eval, CheckpointStore store, byte[] provenanceJson, Path tokenizer) {
             this.config = config;
             this.trainer = trainer;
             this.model = model;
             this.lora = lora;
+            this.adapters = adapters;
             this.optimizer = optimizer;
             this.eval = eval;
             this.store = store;
@@ -244,10 +272,9 @@ public final class SftRun {
             return state;
         }
 
+        /** Dropout on (training) or off (evaluation) in every replica's adapter. */
         private void train(boolean on) {
-            if (lora != null) {
-                lora.train(on);
-            }
+            adapters.forEach(a -> a.train(on));
         }
 
         private void save(TrainState state) throws IOException {

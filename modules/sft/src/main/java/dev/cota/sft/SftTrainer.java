@@ -26,16 +26,24 @@ import java.util.List;
 public final class SftTrainer {
 
     private final TrainableModel model;
+    private final Replicas replicas;
     private final AdamW optimizer;
     private final Batcher batcher;
     private final Schedule schedule;
     private final int accum;
     private final double maxGradNorm;
     private final long seed;
-    private final NDManager manager;
 
     public SftTrainer(TrainableModel model, AdamW optimizer, Batcher batcher, Schedule schedule, int accum,
                       double maxGradNorm, long seed) {
+        this(Replicas.single(model), optimizer, batcher, schedule, accum, maxGradNorm, seed);
+    }
+
+    /** A data-parallel trainer: micro-batches are dealt to the replicas, replica 0 holds the optimizer's weights. */
+    public SftTrainer(Replicas replicas, AdamW optimizer, Batcher batcher, Schedule schedule, int accum,
+                      double maxGradNorm, long seed) {
+        TrainableModel model = replicas.main();
+        this.replicas = replicas;
         this.model = model;
         this.optimizer = optimizer;
         this.batcher = batcher;
@@ -43,7 +51,6 @@ public final class SftTrainer {
         this.accum = accum;
         this.maxGradNorm = maxGradNorm;
         this.seed = seed;
-        this.manager = model.parameters().manager();
     }
 
     /** The data position of the first micro-batch of the step after {@code step} steps. */
@@ -76,20 +83,24 @@ public final class SftTrainer {
         double lossSum = 0;
         double correct = 0;
         long tokens = 0;
-        for (Batch b : micro) {
+        for (int i = 0; i < micro.size(); i++) {
+            Batch b = micro.get(i);
             tokens += b.tokens();
             if (lossTokens == 0) {
                 continue;
             }
-            try (NDManager m = manager.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDList inputs = model.inputs(b, m);
-                NDArray logits = model.logits(inputs);
+            TrainableModel replica = replicas.forMicroBatch(i);
+            try (NDManager m = replica.parameters().manager().newSubManager();
+                 GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList inputs = replica.inputs(b, m);
+                NDArray logits = replica.logits(inputs);
                 TokenLoss.Parts parts = TokenLoss.of(logits, b.labels());
                 gc.backward(parts.sum().div(lossTokens));
                 lossSum += parts.sum().getFloat();
                 correct += parts.correct().getFloat();
             }
         }
+        replicas.reduceGradients();
         return new Accumulated(lossSum, correct, lossTokens, tokens);
     }
 
@@ -123,6 +134,7 @@ public final class SftTrainer {
                     + ": training diverged; the weights of the last checkpoint are kept (lower train.lr or check the data)");
         }
         optimizer.step(schedule.factor(done), GradNorm.clipFactor(norm, maxGradNorm));
+        replicas.broadcastWeights();
         return new StepResult(loss, a.correct() / a.lossTokens(), a.lossTokens(), a.tokens(), norm, lr);
     }
 

@@ -65,7 +65,9 @@ public final class VlmMerge {
                     .concat(imageFeatures.reshape(n * fs.get(1), hidden), 0);
             NDArray at = textEmbeds.getManager().create(index);
             NDArray out = rows.get(new NDIndex("{}", at)).reshape(batch, seq, hidden);
-            NDScope.unregister(out);
+            // The index stays open with the output: backward reads it, and DJL's tensor of Java data
+            // may point at a buffer that is freed once the array is closed (a use-after-free in backward).
+            NDScope.unregister(out, at);
             return out;
         }
     }

@@ -19,7 +19,10 @@ import java.util.Set;
  * <li>AdamW: {@code weight-decay: 0}, {@code beta1: 0.9}, {@code beta2: 0.999}, {@code eps: 1e-8}
  *     (PyTorch's and Hugging Face's defaults).</li>
  * <li>{@code max-grad-norm: 1.0}: clip by global norm (0 turns clipping off).</li>
- * <li>{@code precision: float32}; {@code device: auto} ({@code cpu}, {@code gpu}, {@code gpu:N}).</li>
+ * <li>{@code precision: float32}; {@code device: auto} ({@code cpu}, {@code gpu}, {@code gpu:N});
+ *     {@code replicas}: data-parallel model copies (default: every GPU for {@code gpu} and for
+ *     {@code auto} on a GPU machine, else 1; on CPU any number, for checking that data-parallel
+ *     training equals single-device training).</li>
  * <li>{@code seed: 42}: with the step, fixes every random draw (dropout).</li>
  * <li>{@code log-every: 1}, {@code eval-every: 0} (only at the end when there is eval data),
  *     {@code save-every: 0} (only at the end), {@code keep-last: 2} checkpoints.</li>
@@ -43,6 +46,7 @@ public record TrainSection(
         @JsonProperty("freeze") List<String> freeze,
         @JsonProperty("precision") String precision,
         @JsonProperty("device") String device,
+        @JsonProperty("replicas") Integer replicas,
         @JsonProperty("seed") Long seed,
         @JsonProperty("log-every") Integer logEvery,
         @JsonProperty("eval-every") Integer evalEvery,
@@ -108,6 +112,9 @@ public record TrainSection(
             throw new IllegalArgumentException("train.precision '" + precision + "' is not supported: only float32"
                     + " (DJL 0.35.1's PyTorch bridge aborts the JVM on bfloat16 arrays)");
         }
+        if (replicas != null) {
+            positive("train.replicas", replicas);
+        }
         positive("train.log-every", logEvery);
         if (evalEvery < 0 || saveEvery < 0) {
             throw new IllegalArgumentException("train.eval-every and train.save-every must be >= 0 (0: at the end only)");
@@ -118,7 +125,7 @@ public record TrainSection(
     /** All defaults. */
     public static TrainSection defaults() {
         return new TrainSection(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
     }
 
     private static void positive(String key, int v) {
