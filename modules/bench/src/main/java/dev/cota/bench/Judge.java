@@ -36,6 +36,18 @@ public interface Judge {
     }
 
     /**
+     * One completion of a system message and a user message (MMVP's {@code gpt_grader.py} sends both).
+     * Judges that cannot send a system message refuse; a null {@code system} is the user-only call.
+     */
+    default String complete(String system, String prompt, double temperature, int maxTokens, int attempt)
+            throws IOException {
+        if (system == null) {
+            return complete(prompt, temperature, maxTokens, attempt);
+        }
+        throw new IOException("judge " + model() + " cannot send a system message");
+    }
+
+    /**
      * How many grading runs a scorer that grades repeatedly makes (MM-Vet's {@code --num_run}; its
      * script's default is 1, its paper used 5).
      */

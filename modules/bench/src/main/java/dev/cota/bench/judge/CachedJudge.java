@@ -56,7 +56,13 @@ public final class CachedJudge implements Judge {
 
     @Override
     public String complete(String prompt, double temperature, int maxTokens, int attempt) throws IOException {
-        Map<String, Object> request = request(prompt, temperature, maxTokens, attempt);
+        return complete(null, prompt, temperature, maxTokens, attempt);
+    }
+
+    @Override
+    public String complete(String system, String prompt, double temperature, int maxTokens, int attempt)
+            throws IOException {
+        Map<String, Object> request = request(system, prompt, temperature, maxTokens, attempt);
         String key = key(request);
         Path file = dir.resolve(key.substring(0, 2)).resolve(key + ".json");
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
@@ -65,7 +71,7 @@ public final class CachedJudge implements Judge {
                 hits.incrementAndGet();
                 return cached;
             }
-            String reply = inner.complete(prompt, temperature, maxTokens, attempt);
+            String reply = inner.complete(system, prompt, temperature, maxTokens, attempt);
             misses.incrementAndGet();
             Map<String, Object> entry = new LinkedHashMap<>(request);
             entry.put("reply", reply);
@@ -89,9 +95,12 @@ public final class CachedJudge implements Judge {
         return dir;
     }
 
-    private Map<String, Object> request(String prompt, double temperature, int maxTokens, int attempt) {
+    private Map<String, Object> request(String system, String prompt, double temperature, int maxTokens, int attempt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", inner.model());
+        if (system != null) {
+            m.put("system", system);
+        }
         m.put("prompt", prompt);
         m.put("temperature", temperature);
         m.put("max_tokens", maxTokens);
@@ -99,14 +108,20 @@ public final class CachedJudge implements Judge {
         return m;
     }
 
-    /** SHA-256 hex of the canonical request; the first asking's key leaves the attempt out. */
+    /**
+     * SHA-256 hex of the canonical request; the first asking's key leaves the attempt out, and a call
+     * without a system message leaves the system out (so user-only entries keep their keys).
+     */
     static String key(Map<String, Object> request) {
-        Object[] parts = ((Integer) request.get("attempt")) == 0
-                ? new Object[] {request.get("model"), request.get("prompt"), request.get("temperature"),
-                        request.get("max_tokens")}
-                : new Object[] {request.get("model"), request.get("prompt"), request.get("temperature"),
-                        request.get("max_tokens"), request.get("attempt")};
-        return Hashing.sha256(JsonValues.toJson(java.util.List.of(parts)).getBytes(StandardCharsets.UTF_8));
+        java.util.List<Object> parts = new java.util.ArrayList<>(java.util.List.of(request.get("model"),
+                request.get("prompt"), request.get("temperature"), request.get("max_tokens")));
+        if ((Integer) request.get("attempt") != 0) {
+            parts.add(request.get("attempt"));
+        }
+        if (request.containsKey("system")) {
+            parts.add(java.util.Map.of("system", request.get("system")));
+        }
+        return Hashing.sha256(JsonValues.toJson(parts).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The cached reply, or null when there is no entry. */

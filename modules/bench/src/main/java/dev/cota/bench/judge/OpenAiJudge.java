@@ -49,13 +49,21 @@ public final class OpenAiJudge implements Judge {
 
     @Override
     public String complete(String prompt, double temperature, int maxTokens) throws IOException {
-        if (ChatMessage.placeholders(prompt) > 0) {
+        return complete(null, prompt, temperature, maxTokens, 0);
+    }
+
+    @Override
+    public String complete(String system, String prompt, double temperature, int maxTokens, int attempt)
+            throws IOException {
+        if (ChatMessage.placeholders(prompt) > 0 || (system != null && ChatMessage.placeholders(system) > 0)) {
             // The agent's ChatMessage reads "<image>" as an image slot; sending it altered would grade another text.
             throw new IOException("the judge prompt holds the text " + ChatMessage.IMAGE
                     + ", which the OpenAI backend reads as an image placeholder; it cannot be sent unchanged");
         }
         try {
-            return backend().complete(List.of(List.of(ChatMessage.user(prompt))),
+            List<ChatMessage> messages = system == null ? List.of(ChatMessage.user(prompt))
+                    : List.of(ChatMessage.system(system), ChatMessage.user(prompt));
+            return backend().complete(List.of(messages),
                     new SamplingParams(maxTokens, temperature, 1, 0, List.of())).get(0);
         } catch (BackendException e) {
             throw new IOException(e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.cota.bench.mmvp;
 
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
+import dev.cota.bench.Judge;
 import dev.cota.bench.Scorer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +17,58 @@ import java.util.TreeMap;
  * {@code (Index - 1) // 2} as {@code mmvp_aggregate_pair_results} does (incomplete pairs are left
  * out). A response in which the extraction finds no option is what only the GPT grader could decide:
  * it scores 0 with {@code unjudged: true}, and the summary says {@code judge: none} with the count.
- * lmms-eval's corrections of four gold answers (indices 99, 100, 279, 280) are not applied: the
+ * With a judge, every response is graded as the official grader does
+ * ({@link #score(BenchItem, String, Judge)}). lmms-eval's corrections of four gold answers (indices 99, 100, 279, 280) are not applied: the
  * answers are the released file's. Figures are fractions in [0, 1].
  */
 public final class MmvpScorer implements Scorer {
+
+    /** {@code gpt_grader.py}'s system message. */
+    public static final String GRADER_SYSTEM = "You are a helpful and precise assistant for checking the quality of the"
+            + " answer. Please answer in only yes or no.";
+
+    /** {@code gpt_grader.py}'s temperature. */
+    public static final double GRADER_TEMPERATURE = 0.2;
+
+    /**
+     * The grader sends no {@code max_tokens}; a reply is only used when it is exactly yes or no, so
+     * any bound well above that changes nothing.
+     */
+    public static final int GRADER_MAX_TOKENS = 1024;
+
+    private static final java.util.regex.Pattern YES_NO =
+            java.util.regex.Pattern.compile("^(yes|no)\\n?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** {@code gpt_grader.py}'s user message for one response ({@code prompt} is Question + " " + Options). */
+    public static String graderMessage(String prompt, String correct, String response) {
+        return "Given the following question " + prompt + ", the correct answer is " + correct
+                + ". Does the following answer correctly answers the question, answer:" + response + "?";
+    }
+
+    /**
+     * With a judge, the official {@code scripts/gpt_grader.py}: every response is graded by the judge
+     * (system message, temperature 0.2), a reply counts only when it is exactly {@code yes} or
+     * {@code no} (Python's {@code re.match(r"^(yes|no)$", answer, re.IGNORECASE)}, whose {@code $} also
+     * matches before a final newline), and a pair is right when both of its responses are graded yes.
+     */
+    @Override
+    public ItemScore score(BenchItem item, String prediction, Judge judge) {
+        if (judge == null) {
+            return score(item, prediction);
+        }
+        String reply = dev.cota.bench.judge.JudgeCalls.ask(judge, item.id(), GRADER_SYSTEM,
+                graderMessage(item.question(), item.text("Correct Answer"), prediction), GRADER_TEMPERATURE,
+                GRADER_MAX_TOKENS, 0);
+        java.util.regex.Matcher m = YES_NO.matcher(reply);
+        String grade = m.matches() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : "Could not determine yes or no.";
+        Map<String, Object> f = new LinkedHashMap<>();
+        int index = ((Number) item.fields().get("Index")).intValue();
+        f.put("pair", Math.floorDiv(index - 1, 2));
+        f.put("answer", item.text("Correct Answer"));
+        f.put("grade", grade);
+        f.put("judge", judge.model());
+        return new ItemScore(item.id(), prediction, grade.equals("yes") ? 1.0 : 0.0, f);
+    }
 
     @Override
     public ItemScore score(BenchItem item, String prediction) {
@@ -41,7 +90,11 @@ public final class MmvpScorer implements Scorer {
         Map<Integer, int[]> pairs = new TreeMap<>();
         int right = 0;
         int unjudged = 0;
+        String judge = "none";
         for (ItemScore s : scores) {
+            if (s.fields().get("judge") instanceof String j) {
+                judge = j;
+            }
             int[] p = pairs.computeIfAbsent(((Number) s.fields().get("pair")).intValue(), k -> new int[2]);
             p[0]++;
             if (s.score() == 1.0) {
@@ -66,7 +119,7 @@ public final class MmvpScorer implements Scorer {
         out.put("pair_accuracy", total == 0 ? 0.0 : (double) both / total);
         out.put("pairs", total);
         out.put("accuracy", scores.isEmpty() ? 0.0 : (double) right / scores.size());
-        out.put("judge", "none");
+        out.put("judge", unjudged > 0 ? "none" : judge);
         out.put("unjudged", unjudged);
         return out;
     }

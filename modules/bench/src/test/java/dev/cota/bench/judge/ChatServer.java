@@ -16,7 +16,8 @@ import java.util.function.Function;
 public final class ChatServer implements AutoCloseable {
 
     /** One request as the endpoint saw it. */
-    public record Request(String model, String prompt, double temperature, int maxTokens, String authorization) {
+    public record Request(String model, String prompt, double temperature, int maxTokens, String authorization,
+                          String system) {
     }
 
     private final HttpServer server;
@@ -28,10 +29,12 @@ public final class ChatServer implements AutoCloseable {
         server.createContext("/v1/chat/completions", ex -> {
             JsonNode body = Json.mapper().readTree(ex.getRequestBody().readAllBytes());
             JsonNode messages = body.get("messages");
+            boolean withSystem = messages.size() == 2 && "system".equals(messages.get(0).path("role").asText());
             Request r = new Request(body.get("model").asText(),
-                    messages.size() == 1 ? messages.get(0).get("content").asText() : null,
+                    messages.size() == 1 || withSystem ? messages.get(messages.size() - 1).get("content").asText() : null,
                     body.get("temperature").asDouble(), body.get("max_tokens").asInt(),
-                    ex.getRequestHeaders().getFirst("Authorization"));
+                    ex.getRequestHeaders().getFirst("Authorization"),
+                    withSystem ? messages.get(0).get("content").asText() : null);
             requests.add(r);
             byte[] out = JsonValues.toJson(Map.of("choices", List.of(Map.of("index", 0,
                     "message", Map.of("role", "assistant", "content", script.apply(r))))))

@@ -119,6 +119,35 @@ class JudgedScoringTest {
     }
 
     @Test
+    void mmvpGradesEveryResponseWithTheOfficialGraderAndPairsThem() throws Exception {
+        List<BenchItem> items = Suites.get("mmvp").loader().load(BenchSamples.dir("mmvp"));
+        BenchItem first = items.get(0);
+        BenchItem second = items.get(1);
+        // gpt_grader.py: "yes"/"no" exactly (a final newline allowed by Python's $), anything else is not yes.
+        try (ChatServer server = new ChatServer(r -> r.prompt().contains("answer:right") ? "Yes\n" : "yes, mostly")) {
+            Judge judge = judge(server, 1);
+            var scorer = new dev.cota.bench.mmvp.MmvpScorer();
+            ItemScore a = scorer.score(first, "right", judge);
+            ItemScore b = scorer.score(second, "wrong", judge);
+            assertEquals(1.0, a.score());
+            assertEquals("yes", a.fields().get("grade"));
+            assertEquals(0.0, b.score());
+            assertEquals("Could not determine yes or no.", b.fields().get("grade"));
+            ChatServer.Request req = server.requests().get(0);
+            assertEquals(dev.cota.bench.mmvp.MmvpScorer.GRADER_SYSTEM, req.system());
+            assertEquals("Given the following question " + first.question() + ", the correct answer is "
+                    + first.text("Correct Answer") + ". Does the following answer correctly answers the question,"
+                    + " answer:right?", req.prompt());
+            assertEquals(0.2, req.temperature());
+            Map<String, Object> sum = scorer.summarize(List.of(a, b));
+            assertEquals(1, sum.get("pairs"));
+            assertEquals(0.0, sum.get("pair_accuracy"), "a pair is right only when both are graded yes");
+            assertEquals(0.5, sum.get("accuracy"));
+            assertEquals("gpt-4-0613", sum.get("judge"));
+        }
+    }
+
+    @Test
     void withoutAJudgeItemsStayUnjudgedAndTheSummarySaysNone() throws Exception {
         Path data = BenchSamples.dir("mmvet");
         Map<String, Object> sum = BenchScore.run(Suites.get("mmvet"), data, data.resolve("predictions.jsonl"), dir);
