@@ -26,6 +26,7 @@ import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.ModelSection;
 import dev.cota.sft.config.TrainSection;
+import dev.cota.sft.model.ImageInputs;
 import dev.cota.sft.model.ModelLoader;
 import dev.cota.sft.model.TrainableModel;
 import dev.cota.sft.optim.AdamW;
@@ -84,7 +85,9 @@ public final class DpoRun {
         DpoData.Read read = DpoData.read(config.data().train(), config.encode());
         Path tokenizer = tokenizer(config, read);
         int vocab = TokenizerFiles.vocabSize(tokenizer);
-        DpoData data = DpoData.encode(read, config.encode(), tokenizer);
+        ImageInputs vision = ImageInputs.of(config.model());
+        DpoData data = vision == null ? DpoData.encode(read, config.encode(), tokenizer)
+                : DpoData.encode(read, vision.encode(config.encode()), tokenizer, vision.images());
         List<EncodedPair> pairs = data.pairs();
         List<EncodedSample> chosen = pairs.stream().map(EncodedPair::chosen).toList();
         for (EncodedPair p : pairs) {
@@ -95,7 +98,7 @@ public final class DpoRun {
         }
         Batcher batcher = new Batcher(chosen, config.batch());
         Map<String, Object> referenceInfo = new LinkedHashMap<>();
-        ReferenceLogps reference = reference(config, tokenizer, vocab, data, referenceInfo);
+        ReferenceLogps reference = reference(config, tokenizer, vocab, data, referenceInfo, vision);
 
         int total = train.maxSteps() != null ? train.maxSteps()
                 : (int) Math.ceil((double) train.epochs() * batcher.batchesPerEpoch() / train.gradAccum());
@@ -106,6 +109,9 @@ public final class DpoRun {
 
         try (NDManager base = NDManager.newBaseManager(Devices.resolve(train.device()));
              TrainableModel model = ModelLoader.open(config.model(), tokenizer, base)) {
+            if (vision != null) {
+                vision.attach(model);
+            }
             Parameters params = model.parameters();
             Lora lora = config.lora() == null ? null : Lora.apply(params, config.lora().toLoraConfig(), train.seed());
             for (String part : train.freeze()) {
@@ -147,7 +153,7 @@ public final class DpoRun {
 
     /** The reference log-probs: from the cache, else computed with the reference loaded alone (then cached). */
     private ReferenceLogps reference(DpoConfig config, Path tokenizer, int vocab, DpoData data,
-                                     Map<String, Object> info) throws IOException {
+                                     Map<String, Object> info, ImageInputs vision) throws IOException {
         ModelSection section = referenceModel(config, tokenizer);
         String hash = section.path() != null ? ReferenceCache.checkpointHash(Path.of(section.path()))
                 : ReferenceCache.presetHash(Path.of(section.init()), section.seed(), vocab);
@@ -165,6 +171,9 @@ public final class DpoRun {
         ReferenceLogps computed;
         try (NDManager m = NDManager.newBaseManager(Devices.resolve(config.train().device()));
              TrainableModel ref = ModelLoader.open(section, tokenizer, m)) {
+            if (vision != null) {
+                vision.attach(ref);
+            }
             computed = ReferenceCache.compute(ref, data.pairs(), config.batch().batchSize(), config.batch().padId(),
                     data.dataHash(), hash);
         }

@@ -27,6 +27,6 @@ public final class PairForward {
         pairs.forEach(p -> rows.add(p.chosen()));
         pairs.forEach(p -> rows.add(p.rejected()));
         Batch b = Batches.pad(rows, padId, 0);
-        return SequenceLogps.of(model.logits(b.toNDList(m)), b.labels());
+        return SequenceLogps.of(model.logits(model.inputs(b, m)), b.labels());
     }
 }

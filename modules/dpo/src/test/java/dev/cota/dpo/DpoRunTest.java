@@ -48,6 +48,24 @@ class DpoRunTest {
     }
 
     @Test
+    void aVlmPolicyAndItsReferenceSeeThePairsImages(@TempDir Path dir) throws IOException {
+        Path config = DpoFixtures.config(dir, """
+                max-steps: 2
+                lr: 1.0e-2
+                device: cpu
+                """, "");
+        Path vlm = Path.of("../../configs/models/tiny-vlm.yaml").toAbsolutePath().normalize();
+        List<String> sets = List.of("model.init=" + vlm, "encode.max-length=2048", "batch.max-length=2048");
+        Map<String, Object> summary = new DpoRun(config, sets, dir.resolve("run"), QUIET).run(false);
+        assertEquals(10, summary.get("pairs"));
+        JsonNode first = metrics(dir.resolve("run")).get(0);
+        assertEquals(Math.log(2), first.get("loss").asDouble(), 1e-6, "the reference pass saw the same images");
+        // A VLM batch with images and no pixel source fails; this run got through both passes, and
+        // each pair's <image> expanded to the tower's 16 features: 2 steps of one pair, 4 sequences.
+        assertTrue(((Number) summary.get("num_tokens")).longValue() > 4 * 16, summary.get("num_tokens").toString());
+    }
+
+    @Test
     void aFewStepsSeparateChosenFromRejected(@TempDir Path dir) throws IOException {
         // 5 pairs per micro-batch, 2 micro-batches: each step's metrics cover all 10 training pairs
         Path config = DpoFixtures.config(dir, """

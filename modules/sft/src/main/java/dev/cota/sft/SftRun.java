@@ -12,12 +12,8 @@ import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.batch.Batcher;
 import dev.cota.data.batch.TraceImages;
 import dev.cota.data.encode.EncodeConfig;
-import dev.cota.data.image.ImageLoader;
-import dev.cota.data.image.ImageProcessor;
-import dev.cota.data.image.PreprocessConfig;
 import dev.cota.data.tokenizer.TokenizerFiles;
 import dev.cota.data.tokenizer.TraceTokenizer;
-import dev.cota.model.Devices;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
@@ -27,6 +23,7 @@ import dev.cota.sft.config.DataSource;
 import dev.cota.sft.config.SftConfig;
 import dev.cota.sft.config.TrainSection;
 import dev.cota.sft.model.ModelLoader;
+import dev.cota.sft.model.ImageInputs;
 import dev.cota.sft.model.TrainableModel;
 import dev.cota.sft.model.VlmModel;
 import dev.cota.sft.optim.AdamW;
@@ -63,9 +60,6 @@ public final class SftRun {
         }
         return lora;
     }
-
-    /** A Hugging Face image processor config, beside a VLM checkpoint's weights. */
-    static final String PREPROCESSOR_CONFIG = "preprocessor_config.json";
 
     /** The resolved config of a run, beside its outputs. */
     public static final String CONFIG = "config.yaml";
@@ -115,13 +109,11 @@ public final class SftRun {
         Path tokenizer = tokenizer(config);
         try (NDManager base = NDManager.newBaseManager(device);
              TrainableModel model = ModelLoader.open(config.model(), tokenizer, base)) {
-            EncodeConfig encode = config.encode();
-            TraceImages images = null;
-            if (model instanceof VlmModel vlm) {
-                // Each <image> expands to as many tokens as the tower gives features.
-                encode = encode.withImageTokens(vlm.imageTokens());
-                images = new TraceImages(new ImageLoader(), new ImageProcessor(preprocess(config, vlm)));
-                vlm.pixels(images);
+            ImageInputs vision = ImageInputs.of(config.model());
+            EncodeConfig encode = vision == null ? config.encode() : vision.encode(config.encode());
+            TraceImages images = vision == null ? null : vision.images();
+            if (vision != null) {
+                vision.attach(model);
             }
             SftData data = SftData.load(config.data(), encode, tokenizer, images);
             Batcher batcher = new Batcher(data.train(), config.batch());
@@ -318,17 +310,6 @@ public final class SftRun {
             Files.move(tmp, dir);
         }
         return dir;
-    }
-
-    /** The image preprocessing of a VLM: its checkpoint's {@code preprocessor_config.json}, else SigLIP's at the tower's size. */
-    private static PreprocessConfig preprocess(SftConfig config, VlmModel vlm) throws IOException {
-        if (config.model().path() != null) {
-            Path dir = Path.of(config.model().path());
-            if (Files.isRegularFile(dir.resolve(PREPROCESSOR_CONFIG))) {
-                return PreprocessConfig.fromHuggingFace(dir);
-            }
-        }
-        return PreprocessConfig.siglip(vlm.vlm().config().visionConfig().imageSize());
     }
 
     private static BatchConfig evalBatches(BatchConfig c) {

@@ -3,12 +3,14 @@ package dev.cota.dpo.data;
 import dev.cota.core.DataException;
 import dev.cota.core.provenance.Hashing;
 import dev.cota.data.codec.CodecException;
+import dev.cota.data.batch.TraceImages;
 import dev.cota.data.encode.EncodeConfig;
 import dev.cota.data.encode.EncodeResult;
 import dev.cota.data.encode.EncodedSample;
 import dev.cota.data.encode.EncodedTrace;
 import dev.cota.data.encode.TraceEncoder;
 import dev.cota.sft.config.DataSource;
+import dev.cota.sft.model.ImageInputs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,15 @@ public record DpoData(List<EncodedPair> pairs, Map<String, Object> counts, Strin
 
     /** Encodes what {@link #read} gave with the tokenizer in {@code tokenizerDir}. */
     public static DpoData encode(Read read, EncodeConfig encode, Path tokenizerDir) throws IOException {
+        return encode(read, encode, tokenizerDir, null);
+    }
+
+    /**
+     * {@link #encode(Read, EncodeConfig, Path)}, registering each encoded pair's images (shared by its
+     * two sides) with {@code images}, for a VLM; null for a text-only model.
+     */
+    public static DpoData encode(Read read, EncodeConfig encode, Path tokenizerDir, TraceImages images)
+            throws IOException {
         Map<String, Object> counts = new LinkedHashMap<>();
         List<EncodedPair> pairs = new ArrayList<>();
         for (int i = 0; i < read.sources().size(); i++) {
@@ -76,6 +87,9 @@ public record DpoData(List<EncodedPair> pairs, Map<String, Object> counts, Strin
                         continue;
                     }
                     pairs.add(new EncodedPair(p.id(), ec.sample(), er.sample()));
+                    if (images != null && !p.chosen().images().isEmpty()) {
+                        images.add(p.chosen(), ImageInputs.root(Path.of(s.path())));
+                    }
                     encoded++;
                 }
             }
