@@ -12,6 +12,7 @@ import dev.cota.data.pipeline.Variant;
 import dev.cota.synth.program.ProgramConfig;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         System.setProperty("java.awt.headless", "true");
         long t0 = System.nanoTime();
-        PrintStream err = System.err;
+        PrintStream err = System.err;          // the modules' progress
+        PrintWriter con = spec.commandLine().getErr();   // the stage headers and the result
         Path file = config != null ? config : home.resolve("configs/quickstart.yaml");
         List<String> sets = new ArrayList<>();
         if (smoke) {
@@ -80,14 +82,14 @@ public final class QuickstartCommand implements Callable<Integer> {
 
         ProgramConfig program = QuickstartStages.programConfig(base.resolve(c.synth().config()), c.synth());
         Stage synth = Stage.of(outDir, "synth", List.of(program, c.synth().threads()));
-        synth.header(err, 1, total, "cota synth --generator program (" + c.synth().count() + " questions, real OCR)");
+        synth.header(con, 1, total, "cota synth --generator program (" + c.synth().count() + " questions, real OCR)");
         Map<String, Object> synthSummary = synth.done() ? synth.summary()
                 : synth.finish(QuickstartStages.synth(synth, program, c.synth().threads(), err));
-        err.println("   " + JsonValues.toJson(synthSummary.get("train_by_variant")) + " train traces, held out "
+        con.println("   " + JsonValues.toJson(synthSummary.get("train_by_variant")) + " train traces, held out "
                 + JsonValues.toJson(synthSummary.get("traces_by_split")));
 
         Stage tok = Stage.of(outDir, "tokenizer", List.of(synth.hash(), c.tokenizer()));
-        tok.header(err, 2, total, "cota tokenizer train (byte-level BPE, " + c.tokenizer().vocabSize() + " tokens)");
+        tok.header(con, 2, total, "cota tokenizer train (byte-level BPE, " + c.tokenizer().vocabSize() + " tokens)");
         if (!tok.done()) {
             tok.finish(QuickstartStages.tokenizer(tok, synth, c.tokenizer().vocabSize()));
         }
@@ -101,13 +103,13 @@ public final class QuickstartCommand implements Callable<Integer> {
             o.add("data.train.0.path=" + QuickstartStages.trainFile(synth, v));
             o.add("encode.codec=" + (v == Variant.DIRECT ? c.sft().directCodec() : c.sft().cotaCodec()));
             Stage s = Stage.of(outDir, "sft-" + v.jsonName(), List.of(tok.hash(), Files.readString(sftBase), o));
-            s.header(err, index++, total, "cota train sft on the " + v.jsonName() + " variant");
+            s.header(con, index++, total, "cota train sft on the " + v.jsonName() + " variant");
             if (!s.done()) {
                 s.finish(QuickstartStages.sft(s, sftBase, o, err));
             }
             sft.put(v.jsonName(), s);
         }
-        err.printf("%n== [-] cota_dpo: not run (dpo iterate not available)%n");
+        con.printf("%n== [-] cota_dpo: not run (dpo iterate not available)%n");
         if (c.dpo().enabled()) {
             throw new ConfigException(file + ": dpo.enabled: cota dpo iterate is not available in this build");
         }
@@ -116,13 +118,13 @@ public final class QuickstartCommand implements Callable<Integer> {
         Map<Path, String> heldout = new LinkedHashMap<>();
         Map<String, Object> official = new LinkedHashMap<>();
         Map<Path, String> officialRuns = new LinkedHashMap<>();
-        err.printf("%n== [6/%d] cota bench run: held-out questions and bundled suite samples%n", total);
+        con.printf("%n== [6/%d] cota bench run: held-out questions and bundled suite samples%n", total);
         for (Map.Entry<String, Stage> e : sft.entrySet()) {
             String runner = e.getKey().equals("direct") ? SuiteConfig.DIRECT : "cota";
             Path ckpt = e.getValue().dir().resolve("final");
             SuiteConfig s = suite.withRunner(runner);
             Stage run = Stage.of(outDir, "eval-" + e.getKey(), List.of(e.getValue().hash(), s.toJson(), c.eval()));
-            err.println("   " + e.getKey() + " (runner " + runner + ") -> " + run.dir() + (run.done() ? "  (done: reused)" : ""));
+            con.println("   " + e.getKey() + " (runner " + runner + ") -> " + run.dir() + (run.done() ? "  (done: reused)" : ""));
             if (!run.done()) {
                 run.finish(QuickstartStages.bench(run, s, ckpt, c.eval(), c.eval().limit(), err));
             }
@@ -131,7 +133,7 @@ public final class QuickstartCommand implements Callable<Integer> {
                 SuiteConfig o = SuiteConfig.bundled(name).withData(home.resolve("datasets/bench/" + name).toString())
                         .withRunner(runner).withAgent(suite.tools(), suite.systemPrompt());
                 Stage or = Stage.of(outDir, "official-" + name + "-" + e.getKey(), List.of(e.getValue().hash(), o.toJson(), c.eval()));
-                err.println("   " + name + " / " + e.getKey() + " -> " + or.dir() + (or.done() ? "  (done: reused)" : ""));
+                con.println("   " + name + " / " + e.getKey() + " -> " + or.dir() + (or.done() ? "  (done: reused)" : ""));
                 Map<String, Object> sum = or.done() ? or.summary()
                         : or.finish(QuickstartStages.bench(or, o, ckpt, c.eval(), c.eval().officialLimit(), err));
                 official.put(name + "/" + e.getKey(), sum);
@@ -139,7 +141,7 @@ public final class QuickstartCommand implements Callable<Integer> {
             }
         }
 
-        err.printf("%n== report%n");
+        con.printf("%n== report%n");
         Map<Path, String> all = new LinkedHashMap<>(heldout);
         all.putAll(officialRuns);
         ComparisonReport report = QuickstartReport.compare(all, c.report());
@@ -187,10 +189,10 @@ public final class QuickstartCommand implements Callable<Integer> {
                 "cota_dpo: not run (dpo iterate not available).");
         QuickstartReport.write(outDir, report, QuickstartReport.losses(trainRuns), tools, notes);
         AtomicOutput.write(outDir.resolve("summary.json"), (JsonValues.toJson(result) + "\n").getBytes(StandardCharsets.UTF_8));
-        err.printf("%nheld-out accuracy: %s%nDirect vs CoTA: %s%nwrote %s, %s, %s (%.0f s)%n",
+        con.printf("%nheld-out accuracy: %s%nDirect vs CoTA: %s%nwrote %s, %s, %s (%.0f s)%n",
                 JsonValues.toJson(heldoutJson), JsonValues.toJson(paired), outDir.resolve("report.html"),
                 outDir.resolve("report.md"), outDir.resolve("summary.json"), seconds);
-        err.flush();
+        con.flush();
         JsonOutput.line(spec.commandLine().getOut(), Map.of("heldout", heldoutJson, "direct_vs_cota", paired,
                 "out", outDir.toString()));
         return 0;

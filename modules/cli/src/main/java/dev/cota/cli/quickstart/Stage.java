@@ -4,7 +4,7 @@ import dev.cota.core.io.AtomicOutput;
 import dev.cota.core.json.Json;
 import dev.cota.core.json.JsonValues;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ final class Stage {
     }
 
     /** Prints the stage header: what runs, where, and whether it is reused. */
-    void header(PrintStream err, int index, int total, String what) {
+    void header(PrintWriter err, int index, int total, String what) {
         err.printf("%n== [%d/%d] %s: %s%n   %s%s%n", index, total, name, what, dir, done() ? "  (done: reused)" : "");
         err.flush();
     }
