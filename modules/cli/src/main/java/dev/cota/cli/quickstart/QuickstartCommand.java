@@ -160,8 +160,9 @@ public final class QuickstartCommand implements Callable<Integer> {
             paired.put("model", test.model());
             paired.put("method", test.test().method());
             paired.put("n", test.test().n());
-            paired.put("cota_better", test.test().better());
-            paired.put("cota_worse", test.test().worse());
+            // PairedTest counts from the first (baseline) run's side: better = the baseline scored higher.
+            paired.put(test.baseline() + "_better", test.test().better());
+            paired.put(test.model() + "_better", test.test().worse());
             paired.put("p_value", test.test().pValue());
         }
         result.put("direct_vs_cota", paired);
