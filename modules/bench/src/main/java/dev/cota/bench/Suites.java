@@ -29,6 +29,8 @@ public final class Suites {
         register(new Suite("mme", new dev.cota.bench.mme.MmeLoader(), new dev.cota.bench.mme.MmeScorer()));
         register(new Suite("mmbench", new dev.cota.bench.mmbench.MmbenchLoader(), new dev.cota.bench.mmbench.MmbenchScorer()));
         register(new Suite("mmstar", new dev.cota.bench.mmstar.MmstarLoader(), new dev.cota.bench.mmstar.MmstarScorer()));
+        register(new Suite("cota-traces", new dev.cota.bench.cotatraces.CotaTracesLoader(),
+                new dev.cota.bench.cotatraces.CotaTracesScorer()));
         register(new Suite("gta", new dev.cota.bench.gta.GtaLoader(), new dev.cota.bench.gta.GtaScorer()));
     }
 

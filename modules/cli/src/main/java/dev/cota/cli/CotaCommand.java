@@ -9,6 +9,7 @@ import dev.cota.cli.model.ModelCommand;
 import dev.cota.cli.serve.ServeCommand;
 import dev.cota.cli.synth.SynthCommand;
 import dev.cota.cli.tokenizer.TokenizerCommand;
+import dev.cota.cli.quickstart.QuickstartCommand;
 import dev.cota.cli.train.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

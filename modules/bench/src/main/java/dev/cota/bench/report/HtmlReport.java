@@ -36,15 +36,29 @@ public final class HtmlReport {
 
     /** The whole page. */
     public static String render(ComparisonReport report) {
+        return render(report, "Benchmark comparison", "", "");
+    }
+
+    /**
+     * The whole page under another title, with trusted HTML (built with {@link #escape}) before and
+     * after the comparison: what a pipeline adds around it (training curves, run statistics).
+     */
+    public static String render(ComparisonReport report, String title, String before, String after) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        h.append("<title>Benchmark comparison</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>Benchmark comparison</h1>\n<p class=\"methods\">").append(Html.escape(ReportFormat.methods(report)))
-                .append("</p>\n");
+        h.append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(Html.escape(title)).append("</h1>\n").append(before);
+        h.append("<p class=\"methods\">").append(Html.escape(ReportFormat.methods(report))).append("</p>\n");
         for (ComparisonReport.Section s : report.suites()) {
             section(h, s);
         }
-        return h.append("</body>\n</html>\n").toString();
+        return h.append(after).append("</body>\n</html>\n").toString();
+    }
+
+    /** Text escaped for HTML, for callers building the trusted parts of {@link #render(ComparisonReport, String, String, String)}. */
+    public static String escape(String s) {
+        return Html.escape(s);
     }
 
     private static void section(StringBuilder h, ComparisonReport.Section s) {

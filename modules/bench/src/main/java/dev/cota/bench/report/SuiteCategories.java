@@ -26,7 +26,8 @@ public final class SuiteCategories {
             Map.entry("cvbench", "task"),          // Count, Relation, Depth, Distance
             Map.entry("chartqa", "split"),         // human, augmented
             Map.entry("docvqa", "question_types"), // list: layout, figure/diagram, ...
-            Map.entry("vqav2", "answer_type"));    // yes/no, number, other
+            Map.entry("vqav2", "answer_type"),     // yes/no, number, other
+            Map.entry("cota-traces", "template")); // the synth template: bar-sum, table-cost, ...
 
     private SuiteCategories() {
     }

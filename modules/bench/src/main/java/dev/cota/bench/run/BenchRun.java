@@ -73,7 +73,7 @@ public final class BenchRun {
         boolean resumed = RunDir.prepare(out, runConfig(), dataHash(all));
         Set<String> known = new LinkedHashSet<>();
         all.forEach(i -> known.add(i.id()));
-        ItemAsker asker = new ItemAsker(backend, config.runner(), SamplingParams.greedy(settings.maxTokens()));
+        ItemAsker asker = new ItemAsker(backend, config, SamplingParams.greedy(settings.maxTokens()));
         List<Map<String, Object>> lines;
         try (ResultsFile results = ResultsFile.open(out.resolve(RESULTS), known)) {
             if (results.tornBytes() > 0) {

@@ -13,6 +13,7 @@ import dev.cota.agent.runner.ReactRunner;
 import dev.cota.agent.runner.ReasonSummaryConfig;
 import dev.cota.agent.runner.ReasonSummaryRunner;
 import dev.cota.agent.tool.Tool;
+import dev.cota.agent.tool.Tools;
 import dev.cota.bench.BenchItem;
 import dev.cota.core.trace.Action;
 import dev.cota.core.trace.Trace;
@@ -40,12 +41,14 @@ final class ItemAsker {
 
     private final ModelBackend backend;
     private final String runner;
+    private final SuiteConfig suite;
     private final SamplingParams sampling;
     private final ImageLoader images = new ImageLoader();
 
-    ItemAsker(ModelBackend backend, String runner, SamplingParams sampling) {
+    ItemAsker(ModelBackend backend, SuiteConfig suite, SamplingParams sampling) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.runner = Objects.requireNonNull(runner, "runner");
+        this.suite = Objects.requireNonNull(suite, "suite");
+        this.runner = suite.runner();
         this.sampling = Objects.requireNonNull(sampling, "sampling");
     }
 
@@ -64,8 +67,9 @@ final class ItemAsker {
                 case "react" -> react(item, prompt, pixels, dataDir);
                 case ReasonSummaryRunner.NAME -> new ReasonSummaryRunner(backend, backend,
                         ReasonSummaryConfig.both(sampling)).run(episode(item, prompt, pixels, dataDir));
-                case CotaRunner.NAME -> new CotaRunner(backend, CotaRunner.tacoTools(),
-                        CotaRunnerConfig.DEFAULT.withSampling(sampling).withToolTimeout(TOOL_TIMEOUT))
+                case CotaRunner.NAME -> new CotaRunner(backend, cotaTools(),
+                        CotaRunnerConfig.DEFAULT.withSampling(sampling).withToolTimeout(TOOL_TIMEOUT)
+                                .withSimplePrompt(suite.systemPrompt().equals("simple")))
                         .run(episode(item, prompt, pixels, dataDir));
                 default -> throw new IllegalStateException("unknown runner " + runner);
             };
@@ -73,6 +77,18 @@ final class ItemAsker {
         } catch (BackendException e) {
             return new Answer("", null, e.getMessage());
         }
+    }
+
+    /** The actions the suite offers the CoTA runner: its {@code tools}, else every built-in TACO action. */
+    private List<Tool> cotaTools() {
+        if (suite.tools() == null) {
+            return CotaRunner.tacoTools();
+        }
+        List<Tool> out = new ArrayList<>();
+        for (String name : suite.tools()) {
+            out.add(Tools.get(name));
+        }
+        return out;
     }
 
     private Trace react(BenchItem item, String prompt, List<BufferedImage> pixels, Path dataDir) {

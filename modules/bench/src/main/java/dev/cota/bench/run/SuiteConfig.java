@@ -1,8 +1,11 @@
 package dev.cota.bench.run;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.bench.Suite;
 import dev.cota.bench.Suites;
+import dev.cota.agent.tool.Tools;
+import dev.cota.core.CotaException;
 import dev.cota.core.config.ConfigException;
 import dev.cota.core.config.Configs;
 import dev.cota.core.json.Json;
@@ -28,9 +31,14 @@ import java.util.Map;
  * @param runner how the model is asked: {@code direct}, {@code cota}, {@code react} or {@code reason-summary}
  * @param scorer the registered suite whose official scorer scores the answers
  * @param judge the LLM judge the scorer asks, or {@code none}
+ * @param tools the actions the {@code cota} runner offers, in prompt order (Terminate is always
+ *     offered); null for every built-in TACO action ({@code CotaRunner.tacoTools()})
+ * @param systemPrompt the {@code cota} runner's system prompt: {@code full} (TACO's default, with
+ *     the action descriptions and demonstrations) or {@code simple} (TACO's {@code --simple-prompt})
  */
 public record SuiteConfig(String name, String version, String loader, String data, String prompt, String runner,
-                          String scorer, String judge) {
+                          String scorer, String judge, List<String> tools,
+                          @JsonProperty("system-prompt") String systemPrompt) {
 
     /** One chat turn, no agent loop. */
     public static final String DIRECT = "direct";
@@ -40,6 +48,12 @@ public record SuiteConfig(String name, String version, String loader, String dat
     public static final String NO_JUDGE = "none";
     /** Where the bundled suite configs lie on the class path (copied from {@code configs/suites/}). */
     static final String RESOURCES = "/dev/cota/bench/suites/";
+
+    /** A suite config with the {@code cota} runner's defaults (every TACO action, the full prompt). */
+    public SuiteConfig(String name, String version, String loader, String data, String prompt, String runner,
+                       String scorer, String judge) {
+        this(name, version, loader, data, prompt, runner, scorer, judge, null, null);
+    }
 
     public SuiteConfig {
         if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
@@ -70,6 +84,18 @@ public record SuiteConfig(String name, String version, String loader, String dat
         if (judge.isBlank()) {
             throw new IllegalArgumentException("judge must be 'none' or a judge's name");
         }
+        tools = tools == null ? null : List.copyOf(tools);
+        for (String tool : tools == null ? List.<String>of() : tools) {
+            try {
+                Tools.get(tool);
+            } catch (CotaException e) {
+                throw new IllegalArgumentException("tools: " + e.getMessage(), e);
+            }
+        }
+        systemPrompt = systemPrompt == null ? "full" : systemPrompt;
+        if (!List.of("full", "simple").contains(systemPrompt)) {
+            throw new IllegalArgumentException("system-prompt must be full or simple, not " + systemPrompt);
+        }
     }
 
     /** Reads a suite config file strictly (unknown keys are errors naming the known ones). */
@@ -98,11 +124,16 @@ public record SuiteConfig(String name, String version, String loader, String dat
     }
 
     public SuiteConfig withRunner(String r) {
-        return new SuiteConfig(name, version, loader, data, prompt, r, scorer, judge);
+        return new SuiteConfig(name, version, loader, data, prompt, r, scorer, judge, tools, systemPrompt);
     }
 
     public SuiteConfig withData(String dir) {
-        return new SuiteConfig(name, version, loader, dir, prompt, runner, scorer, judge);
+        return new SuiteConfig(name, version, loader, dir, prompt, runner, scorer, judge, tools, systemPrompt);
+    }
+
+    /** This config with the {@code cota} runner's actions and system prompt. */
+    public SuiteConfig withAgent(List<String> agentTools, String agentPrompt) {
+        return new SuiteConfig(name, version, loader, data, prompt, runner, scorer, judge, agentTools, agentPrompt);
     }
 
     /** The config as a JSON object, keys in declaration order. */
@@ -116,6 +147,12 @@ public record SuiteConfig(String name, String version, String loader, String dat
         m.put("runner", runner);
         m.put("scorer", scorer);
         m.put("judge", judge);
+        if (tools != null) {
+            m.put("tools", tools);
+        }
+        if (!systemPrompt.equals("full")) {
+            m.put("system-prompt", systemPrompt);
+        }
         return m;
     }
 }

@@ -67,7 +67,7 @@ class SuiteConfigTest {
         Files.writeString(f, "name: gaia\nversion: v\nrunnr: react\n");
         ConfigException e = assertThrows(ConfigException.class, () -> SuiteConfig.load(f));
         assertEquals(f + ": unknown config key 'runnr' (known keys here: data, judge, loader, name, prompt, runner,"
-                + " scorer, version)", e.getMessage());
+                + " scorer, system-prompt, tools, version)", e.getMessage());
         Files.writeString(f, "name: gaia\nversion: v\nrunner: tot\n");
         e = assertThrows(ConfigException.class, () -> SuiteConfig.load(f));
         assertEquals(f + ": runner 'tot' is not one of direct, cota, react, reason-summary", e.getMessage());

@@ -59,11 +59,14 @@ public final class VlmMerge {
         long batch = ts.get(0);
         long seq = ts.get(1);
         long hidden = ts.get(2);
+        // The index lives as long as the embeddings' manager, not the scope: the gather's backward
+        // reads it, and PyTorch's tensor is a view of this array's native buffer, so closing it with
+        // the scope let backward read freed memory (out-of-bounds indices under batch-size > 1).
+        NDArray at = textEmbeds.getManager().create(index);
         try (NDScope scope = new NDScope()) {
             // One gather from [text rows; feature rows] keeps it out of place and differentiable.
             NDArray rows = textEmbeds.reshape(batch * seq, hidden)
                     .concat(imageFeatures.reshape(n * fs.get(1), hidden), 0);
-            NDArray at = textEmbeds.getManager().create(index);
             NDArray out = rows.get(new NDIndex("{}", at)).reshape(batch, seq, hidden);
             // The index stays open with the output: backward reads it, and DJL's tensor of Java data
             // may point at a buffer that is freed once the array is closed (a use-after-free in backward).

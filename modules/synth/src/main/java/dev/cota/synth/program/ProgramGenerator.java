@@ -1,5 +1,6 @@
 package dev.cota.synth.program;
 
+import dev.cota.agent.backend.ChatMessage;
 import dev.cota.agent.runner.CotaPrompt;
 import dev.cota.agent.tool.Tool;
 import dev.cota.agent.tool.ToolException;
@@ -20,7 +21,8 @@ import java.util.Random;
 /**
  * TACO's model-free data generation, in Java: each task draws a template and a problem from the
  * seed and its index, renders the image, and writes the question as CoTA (thoughts and actions
- * executed by the real tools, observations as returned), Direct (the answer only) and CoT (thoughts,
+ * executed by the real tools, observations as returned), Direct (the bare question, asked as a
+ * direct-answer model is asked it, and the answer only) and CoT (thoughts,
  * no actions). A CoTA chain whose tool output leads away from the ground truth drops the whole task
  * (all variants, so the variants cover the same questions), counted by reason.
  */
@@ -124,10 +126,16 @@ public final class ProgramGenerator implements SynthSource {
     private Trace trace(String id, String variant, String template, String split, int index, Problem p,
                         List<String> refs, List<Message> turns) {
         List<Message> messages = new ArrayList<>();
-        if (systemPrompt != null) {
-            messages.add(Message.system(systemPrompt));
+        if (variant.equals("direct")) {
+            // Asked as a direct-answer model is asked (LLaVA's layout, cota bench's direct runner):
+            // no agent system prompt and no action request, so training and evaluation see one prompt.
+            messages.add(Message.user(ChatMessage.IMAGE + "\n" + p.question()));
+        } else {
+            if (systemPrompt != null) {
+                messages.add(Message.system(systemPrompt));
+            }
+            messages.add(Message.user(CotaPrompt.request(p.question(), 1)));
         }
-        messages.add(Message.user(CotaPrompt.request(p.question(), 1)));
         messages.addAll(turns);
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("dataset", "program/" + template);

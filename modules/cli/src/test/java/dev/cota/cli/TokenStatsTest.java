@@ -18,47 +18,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job on the bundled samples, and token statistics through a real tokenizer.json. */
-class QuickstartAndTokensTest {
+/** Token statistics through a real tokenizer.json. */
+class TokenStatsTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void quickstartReadsEveryBundledFormat() throws Exception {
-        Path root = Cli.root();
-        Cli.Result r = Cli.run("quickstart", "--home", root.toString(), "--out", dir.toString());
-        assertEquals(0, r.exit(), r.err());
-        Map<String, Object> summary = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
-        Map<String, Object> datasets = (Map<String, Object>) summary.get("datasets");
-        List<String> expected = List.of("cota-llava", "cota-mantis", "insight-v", "llava", "mm-traj", "openai",
-                "parquet", "sharegpt");
-        assertTrue(datasets.keySet().containsAll(expected), datasets.keySet().toString());
-        for (String name : expected) {
-            Map<String, Object> d = (Map<String, Object>) datasets.get(name);
-            assertTrue(((Number) d.get("records")).longValue() >= 10, name + " has its sample records");
-            assertEquals(0L, ((Number) d.get("errors")).longValue(), name);
-            long lines = Files.readAllLines(dir.resolve("data/" + name + ".jsonl")).size();
-            assertEquals(((Number) d.get("records")).longValue(), lines, name + " converted in full");
-        }
-        assertEquals("cota-mantis", ((Map<String, Object>) datasets.get("cota-mantis")).get("format"));
-        assertEquals("mm-traj", ((Map<String, Object>) datasets.get("mm-traj")).get("format"));
-        Map<String, Object> encoding = (Map<String, Object>) summary.get("encoding");
-        for (String name : expected) {
-            Map<String, Object> e = (Map<String, Object>) encoding.get(name);
-            Map<String, Object> d = (Map<String, Object>) datasets.get(name);
-            assertEquals(((Number) d.get("records")).longValue(), ((Number) e.get("encoded")).longValue(),
-                    name + ": every trace encodes with its codec");
-            long tokens = ((Number) e.get("tokens")).longValue();
-            long loss = ((Number) e.get("loss_tokens")).longValue();
-            assertTrue(loss > 0 && loss < tokens, name + ": loss on the assistant turns only, " + loss + " of " + tokens);
-        }
-        assertEquals("react-code", ((Map<String, Object>) encoding.get("mm-traj")).get("codec"));
-        assertTrue(Files.isRegularFile(dir.resolve("tokenizer/tokenizer.json")));
-        Map<String, Object> prov = (Map<String, Object>) summary.get("provenance");
-        assertEquals("quickstart", prov.get("command"));
-    }
 
     /** A word-level tokenizer.json: every run of word characters or of punctuation is one token. */
     static void writeWordTokenizer(Path dir) throws Exception {

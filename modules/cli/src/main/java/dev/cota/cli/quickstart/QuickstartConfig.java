@@ -1,0 +1,98 @@
+package dev.cota.cli.quickstart;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The quickstart recipe, as {@code configs/quickstart.yaml} writes it (paths relative to that file).
+ *
+ * @param synth program-generated questions: {@code configs/synth/} recipe and its overrides
+ * @param tokenizer the byte-level BPE tokenizer both models share
+ * @param sft the base fine-tuning recipe and the two runs' codecs
+ * @param dpo the iterative-DPO round on the CoTA model (a slot: not available yet)
+ * @param eval the held-out evaluation and the bundled official suite samples
+ * @param report bootstrap resamples and seed of the report's intervals
+ * @param smoke {@code --set} overrides {@code --smoke} applies (a CI-sized run)
+ */
+public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dpo, Eval eval, Report report,
+                               List<String> smoke) {
+
+    public QuickstartConfig {
+        if (synth == null || tokenizer == null || sft == null || eval == null) {
+            throw new IllegalArgumentException("synth, tokenizer, sft and eval are required");
+        }
+        dpo = dpo == null ? new Dpo(false) : dpo;
+        report = report == null ? new Report(1000, 0L) : report;
+        smoke = smoke == null ? List.of() : List.copyOf(smoke);
+    }
+
+    /**
+     * @param config the program generator's recipe ({@code configs/synth/program.yaml})
+     * @param count questions to generate
+     * @param seed the generator's seed
+     * @param heldoutFraction fraction of questions held out for evaluation
+     * @param threads tasks synthesized at once
+     */
+    public record Synth(String config, int count, long seed, @JsonProperty("heldout-fraction") double heldoutFraction,
+                        int threads) {
+        public Synth {
+            if (config == null || count < 2 || threads < 1 || !(heldoutFraction > 0 && heldoutFraction < 1)) {
+                throw new IllegalArgumentException("synth needs config, count >= 2, threads >= 1, heldout-fraction in (0, 1)");
+            }
+        }
+    }
+
+    /** @param vocabSize vocabulary size of the tokenizer trained on both variants' training traces */
+    public record Tokenizer(@JsonProperty("vocab-size") int vocabSize) {
+        public Tokenizer {
+            if (vocabSize < 300) {
+                throw new IllegalArgumentException("tokenizer.vocab-size must be >= 300, got " + vocabSize);
+            }
+        }
+    }
+
+    /**
+     * @param config the base {@code cota train sft} recipe both runs use
+     * @param set overrides applied to it in both runs ({@code --set} syntax)
+     * @param directCodec the codec of the Direct run (answer only)
+     * @param cotaCodec the codec of the CoTA run (TACO's JSON turns)
+     */
+    public record Sft(String config, List<String> set, @JsonProperty("direct-codec") String directCodec,
+                      @JsonProperty("cota-codec") String cotaCodec) {
+        public Sft {
+            if (config == null) {
+                throw new IllegalArgumentException("sft.config is required");
+            }
+            set = set == null ? List.of() : List.copyOf(set);
+            directCodec = directCodec == null ? "direct" : directCodec;
+            cotaCodec = cotaCodec == null ? "taco-json" : cotaCodec;
+        }
+    }
+
+    /** @param enabled run one round of {@code cota dpo iterate} on the CoTA model (not available yet) */
+    public record Dpo(boolean enabled) {
+    }
+
+    /**
+     * @param suite the held-out suite's config ({@code configs/suites/cota-traces.yaml})
+     * @param limit evaluate the first N held-out questions only (null: all)
+     * @param maxTokens tokens per model reply at most
+     * @param device where the models run ({@code cpu}, {@code gpu}, {@code auto})
+     * @param official bundled official suite samples to run both models on (names of {@code configs/suites/})
+     * @param officialLimit items per official suite
+     */
+    public record Eval(String suite, Integer limit, @JsonProperty("max-tokens") int maxTokens, String device,
+                       List<String> official, @JsonProperty("official-limit") int officialLimit) {
+        public Eval {
+            if (suite == null || maxTokens < 1 || officialLimit < 1) {
+                throw new IllegalArgumentException("eval needs suite, max-tokens >= 1 and official-limit >= 1");
+            }
+            device = device == null ? "cpu" : device;
+            official = official == null ? List.of() : List.copyOf(official);
+        }
+    }
+
+    /** @param bootstrap bootstrap resamples of the intervals; @param seed their seed */
+    public record Report(int bootstrap, long seed) {
+    }
+}

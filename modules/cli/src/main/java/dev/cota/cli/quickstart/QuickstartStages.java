@@ -1,0 +1,120 @@
+package dev.cota.cli.quickstart;
+
+import dev.cota.agent.backend.ModelBackend;
+import dev.cota.agent.backend.ModelBackends;
+import dev.cota.bench.run.BenchRun;
+import dev.cota.bench.run.RunSettings;
+import dev.cota.bench.run.SuiteConfig;
+import dev.cota.core.config.Configs;
+import dev.cota.core.io.TraceWriter;
+import dev.cota.core.trace.Trace;
+import dev.cota.data.Datasets;
+import dev.cota.data.ReadOptions;
+import dev.cota.data.TraceStream;
+import dev.cota.data.pipeline.Variant;
+import dev.cota.data.tokenizer.BpeVocab;
+import dev.cota.data.tokenizer.TraceTokenizer;
+import dev.cota.model.Devices;
+import dev.cota.sft.SftRun;
+import dev.cota.synth.program.ProgramConfig;
+import dev.cota.synth.program.ProgramGenerator;
+import dev.cota.synth.run.SynthRun;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The quickstart's stages, each the code path of one command: {@code cota synth} (then the train
+ * split by {@code meta.variant}), {@code cota tokenizer train}, {@code cota train sft} and
+ * {@code cota bench run}. Each returns its stage's summary.
+ */
+final class QuickstartStages {
+
+    private QuickstartStages() {
+    }
+
+    /** {@code cota synth --generator program}, then {@code train-<variant>.jsonl} beside {@code traces.jsonl}. */
+    static Map<String, Object> synth(Stage stage, ProgramConfig config, int threads, PrintStream err) throws IOException,
+            InterruptedException {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("generator", "program");
+        run.put("seed", config.seed());
+        run.put("templates", config.templates());
+        run.put("variants", config.variants());
+        run.put("prompt", config.prompt());
+        Map<String, Object> manifest = SynthRun.run(new ProgramGenerator(config), stage.dir(), threads, run, err);
+        Map<String, Long> split = new LinkedHashMap<>();
+        Path traces = stage.dir().resolve(SynthRun.TRACES);
+        for (Variant v : List.of(Variant.COTA, Variant.DIRECT)) {
+            try (TraceStream in = Datasets.open(traces, ReadOptions.DEFAULT.withFormat("cota"));
+                 TraceWriter out = TraceWriter.open(trainFile(stage, v))) {
+                while (in.hasNext()) {
+                    Trace t = in.next();
+                    if (Variant.of(t) == v) {
+                        out.write(t);
+                    }
+                }
+                out.commit();
+                split.put(v.jsonName(), out.count());
+            }
+        }
+        Map<String, Object> s = new LinkedHashMap<>();
+        for (String k : List.of("tasks", "kept", "dropped", "dropped_by_reason", "traces_by_split", "tool_calls")) {
+            s.put(k, manifest.get(k));
+        }
+        s.put("train_by_variant", split);
+        return s;
+    }
+
+    static Path trainFile(Stage synth, Variant v) {
+        return synth.dir().resolve("train-" + v.jsonName() + ".jsonl");
+    }
+
+    /** {@code cota tokenizer train} on both variants' training traces. */
+    static Map<String, Object> tokenizer(Stage stage, Stage synth, int vocabSize) throws IOException {
+        BpeVocab vocab = TraceTokenizer.train(List.of(trainFile(synth, Variant.COTA), trainFile(synth, Variant.DIRECT)),
+                stage.dir(), vocabSize, 4096);
+        return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size());
+    }
+
+    /** {@code cota train sft --config BASE --set ...} into the stage directory (resumes by itself). */
+    static Map<String, Object> sft(Stage stage, Path baseConfig, List<String> overrides, PrintStream err) throws IOException {
+        Map<String, Object> summary = new SftRun(baseConfig, overrides, stage.dir(), err).run(false);
+        if (!Boolean.FALSE.equals(summary.get("stopped"))) {
+            throw new IllegalStateException("sft stopped before its last step: " + summary);
+        }
+        Map<String, Object> s = new LinkedHashMap<>(summary);
+        s.remove("out");
+        return s;
+    }
+
+    /** {@code cota bench run --config SUITE --model local:CKPT --runner R} into the stage directory (resumes by itself). */
+    static Map<String, Object> bench(Stage stage, SuiteConfig suite, Path checkpoint, QuickstartConfig.Eval eval,
+                                     Integer limit, PrintStream err) throws IOException {
+        String spec = "local:" + checkpoint.toAbsolutePath();
+        var device = Devices.resolve(eval.device());
+        RunSettings settings = new RunSettings(spec, eval.maxTokens(), limit, device.toString());
+        Files.createDirectories(stage.dir());
+        try (ModelBackend backend = ModelBackends.open(spec, "OPENAI_API_KEY", System::getenv, device)) {
+            return new BenchRun(suite, settings, backend, null, line -> {
+                err.println(line);
+                err.flush();
+            }).run(stage.dir());
+        }
+    }
+
+    /** The synth recipe with the quickstart's count, seed and held-out fraction. */
+    static ProgramConfig programConfig(Path file, QuickstartConfig.Synth s) {
+        List<String> sets = new ArrayList<>();
+        sets.add("count=" + s.count());
+        sets.add("seed=" + s.seed());
+        sets.add("heldout.fraction=" + s.heldoutFraction());
+        sets.add("threads=" + s.threads());
+        return Configs.load(file, ProgramConfig.class, sets);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.cota.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cota.core.json.JsonValues;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cota quickstart --smoke} end to end: every stage runs, the summary and a self-contained report come out, a rerun reuses. */
+class QuickstartSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void smokeRunsEveryStageAndReusesThemOnASecondRun() throws Exception {
+        Path root = Cli.root();
+        Cli.Result r = Cli.run("quickstart", "--smoke", "--home", root.toString(), "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> summary = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
+        Map<String, Object> heldout = (Map<String, Object>) summary.get("heldout");
+        for (String model : List.of("direct", "cota")) {
+            Map<String, Object> m = (Map<String, Object>) heldout.get(model);
+            double acc = ((Number) m.get("accuracy")).doubleValue();
+            List<Number> ci = (List<Number>) m.get("ci95");
+            assertTrue(acc >= 0 && acc <= 1, model + " accuracy " + acc);
+            assertTrue(ci.get(0).doubleValue() <= acc && acc <= ci.get(1).doubleValue(), model + " CI " + ci);
+            assertTrue(((Number) m.get("n")).intValue() > 0, model + " scored held-out questions");
+        }
+        assertEquals("not run (dpo iterate not available)", heldout.get("cota_dpo"));
+        Map<String, Object> test = (Map<String, Object>) summary.get("direct_vs_cota");
+        assertEquals("mcnemar", test.get("method"));
+        double p = ((Number) test.get("p_value")).doubleValue();
+        assertTrue(p >= 0 && p <= 1, "p " + p);
+        Map<String, Object> tools = (Map<String, Object>) summary.get("tool_calls");
+        assertEquals(((Map<String, Object>) heldout.get("cota")).get("n"), ((Number) tools.get("episodes")).intValue());
+        assertEquals("quickstart", ((Map<String, Object>) summary.get("provenance")).get("command"));
+        assertTrue(r.err().contains("[1/6] synth") && r.err().contains("cota_dpo: not run"), r.err());
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("<svg") && html.contains("Training loss") && html.contains("cota-traces"));
+        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("src=\"http")
+                || html.contains("href=\"http"), "self-contained");
+        assertTrue(Files.readString(dir.resolve("report.md")).contains("| direct"));
+
+        Cli.Result again = Cli.run("quickstart", "--smoke", "--home", root.toString(), "--out", dir.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(6, again.err().split("\\(done: reused\\)", -1).length - 1, again.err());
+        Map<String, Object> second = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals(summary.get("heldout"), second.get("heldout"));
+    }
+}
