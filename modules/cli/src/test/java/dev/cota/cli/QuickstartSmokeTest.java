@@ -34,7 +34,7 @@ class QuickstartSmokeTest {
             assertTrue(ci.get(0).doubleValue() <= acc && acc <= ci.get(1).doubleValue(), model + " CI " + ci);
             assertTrue(((Number) m.get("n")).intValue() > 0, model + " scored held-out questions");
         }
-        assertEquals("not run (dpo iterate not available)", heldout.get("cota_dpo"));
+        assertEquals("not run (" + dev.cota.cli.quickstart.QuickstartCommand.DPO_NOT_RUN + ")", heldout.get("cota_dpo"));
         Map<String, Object> test = (Map<String, Object>) summary.get("direct_vs_cota");
         assertEquals("mcnemar", test.get("method"));
         double p = ((Number) test.get("p_value")).doubleValue();

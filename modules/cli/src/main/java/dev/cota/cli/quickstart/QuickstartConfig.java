@@ -9,7 +9,7 @@ import java.util.List;
  * @param synth program-generated questions: {@code configs/synth/} recipe and its overrides
  * @param tokenizer the byte-level BPE tokenizer both models share
  * @param sft the base fine-tuning recipe and the two runs' codecs
- * @param dpo the iterative-DPO round on the CoTA model (a slot: not available yet)
+ * @param dpo the iterative-DPO round on the CoTA model (a slot: iterate cannot yet sample the CoTA model's tool-using episodes)
  * @param eval the held-out evaluation and the bundled official suite samples
  * @param report bootstrap resamples and seed of the report's intervals
  * @param smoke {@code --set} overrides {@code --smoke} applies (a CI-sized run)
@@ -69,7 +69,7 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
         }
     }
 
-    /** @param enabled run one round of {@code cota dpo iterate} on the CoTA model (not available yet) */
+    /** @param enabled run one round of {@code cota dpo iterate} on the CoTA model (refused until iterate samples agent episodes) */
     public record Dpo(boolean enabled) {
     }
 
