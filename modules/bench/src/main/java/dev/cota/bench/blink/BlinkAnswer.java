@@ -1,6 +1,6 @@
 package dev.cota.bench.blink;
 
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.cota.bench.chartqa;
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
 import dev.cota.bench.Scorer;
-import dev.cota.bench.text.PyFloat;
+import dev.cota.data.python.PyFloat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.cota.bench.cotatraces;
 
+import dev.cota.data.pipeline.GaiaMatch;
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
 import dev.cota.bench.Scorer;
@@ -22,8 +23,8 @@ public final class CotaTracesScorer implements Scorer {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("ground_truth", truth);
         fields.put("template", item.fields().get("template"));
-        fields.put("answer_type", GaiaScorer.answerType(truth));
-        return new ItemScore(item.id(), prediction, GaiaScorer.questionScorer(prediction, truth) ? 1.0 : 0.0, fields);
+        fields.put("answer_type", GaiaMatch.answerType(truth));
+        return new ItemScore(item.id(), prediction, GaiaMatch.questionScorer(prediction, truth) ? 1.0 : 0.0, fields);
     }
 
     @Override

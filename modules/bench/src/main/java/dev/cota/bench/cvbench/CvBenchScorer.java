@@ -3,7 +3,7 @@ package dev.cota.bench.cvbench;
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
 import dev.cota.bench.Scorer;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

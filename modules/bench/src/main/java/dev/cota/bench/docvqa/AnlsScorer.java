@@ -4,7 +4,7 @@ import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
 import dev.cota.bench.Scorer;
 import dev.cota.bench.text.Levenshtein;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,13 +3,10 @@ package dev.cota.bench.gaia;
 import dev.cota.bench.BenchItem;
 import dev.cota.bench.ItemScore;
 import dev.cota.bench.Scorer;
-import dev.cota.bench.text.PyFloat;
-import dev.cota.bench.text.PyText;
-import java.util.ArrayList;
+import dev.cota.data.pipeline.GaiaMatch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -22,7 +19,8 @@ import java.util.TreeMap;
  * element-wise, numbers as numbers and strings with whitespace removed and lower-cased, punctuation
  * kept, lists of different lengths failing; any other ground truth is compared as a string with
  * whitespace and {@code string.punctuation} removed, lower-cased. The summary is the leaderboard's:
- * {@code score} over all tasks and {@code score_level1..3}, fractions of tasks correct.
+ * {@code score} over all tasks and {@code score_level1..3}, fractions of tasks correct. The rule
+ * itself is {@link GaiaMatch}, shared with the trainers that match answers.
  */
 public final class GaiaScorer implements Scorer {
 
@@ -32,74 +30,8 @@ public final class GaiaScorer implements Scorer {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("Level", item.fields().get("Level"));
         fields.put("Final answer", truth);
-        fields.put("answer_type", answerType(truth));
-        return new ItemScore(item.id(), prediction, questionScorer(prediction, truth) ? 1.0 : 0.0, fields);
-    }
-
-    /** How {@code question_scorer} treats a ground truth: {@code number}, {@code list} or {@code string}. */
-    public static String answerType(String groundTruth) {
-        if (PyFloat.isFloat(groundTruth)) {
-            return "number";
-        }
-        return groundTruth.indexOf(',') >= 0 || groundTruth.indexOf(';') >= 0 ? "list" : "string";
-    }
-
-    /** {@code question_scorer(model_answer, ground_truth)}; a null answer is the string "None" as there. */
-    public static boolean questionScorer(String modelAnswer, String groundTruth) {
-        String answer = modelAnswer == null ? "None" : modelAnswer;
-        OptionalDouble truthNumber = PyFloat.parse(groundTruth);
-        if (truthNumber.isPresent()) {
-            return normalizeNumber(answer) == truthNumber.getAsDouble();
-        }
-        if (groundTruth.indexOf(',') >= 0 || groundTruth.indexOf(';') >= 0) {
-            List<String> truths = splitList(groundTruth);
-            List<String> answers = splitList(answer);
-            if (truths.size() != answers.size()) {
-                return false;
-            }
-            for (int i = 0; i < truths.size(); i++) {
-                OptionalDouble t = PyFloat.parse(truths.get(i));
-                boolean same = t.isPresent()
-                        ? normalizeNumber(answers.get(i)) == t.getAsDouble()
-                        : normalizeKeepPunctuation(answers.get(i)).equals(normalizeKeepPunctuation(truths.get(i)));
-                if (!same) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return normalize(answer).equals(normalize(groundTruth));
-    }
-
-    /** {@code normalize_number_str}: {@code $ % ,} removed, then {@code float()}, or {@code inf}. */
-    static double normalizeNumber(String s) {
-        String t = s.replace("$", "").replace("%", "").replace(",", "");
-        return PyFloat.parse(t).orElse(Double.POSITIVE_INFINITY);
-    }
-
-    /** {@code re.split("[,;]", s)}: unlike {@code String.split}, trailing empty pieces stay. */
-    static List<String> splitList(String s) {
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == ';') {
-                out.add(s.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(s.substring(start));
-        return out;
-    }
-
-    /** {@code normalize_str(s)}: whitespace removed, lower-cased, punctuation removed. */
-    static String normalize(String s) {
-        return PyText.removePunctuation(PyText.lower(PyText.removeSpaces(s)));
-    }
-
-    /** {@code normalize_str(s, remove_punct=False)}. */
-    static String normalizeKeepPunctuation(String s) {
-        return PyText.lower(PyText.removeSpaces(s));
+        fields.put("answer_type", GaiaMatch.answerType(truth));
+        return new ItemScore(item.id(), prediction, GaiaMatch.questionScorer(prediction, truth) ? 1.0 : 0.0, fields);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.cota.bench.mathvista;
 
 import dev.cota.bench.Judge;
 import dev.cota.bench.judge.JudgeCalls;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 
 /**
  * The GPT step of MathVista's {@code evaluation/extract_answer.py} ({@code extract_answer} after its

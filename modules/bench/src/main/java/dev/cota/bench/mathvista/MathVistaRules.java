@@ -1,10 +1,10 @@
 package dev.cota.bench.mathvista;
 
 import dev.cota.bench.text.Levenshtein;
-import dev.cota.bench.text.PyFloat;
+import dev.cota.data.python.PyFloat;
 import dev.cota.bench.text.PyNumbers;
 import dev.cota.bench.text.PyRound;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.cota.bench.mmmu;
 
-import dev.cota.bench.text.PyFloat;
+import dev.cota.data.python.PyFloat;
 import dev.cota.bench.text.PyRandom;
 import dev.cota.bench.text.PyRound;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.cota.bench.mmvet;
 
-import dev.cota.bench.text.PyFloat;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyFloat;
+import dev.cota.data.python.PyText;
 import java.util.List;
 import java.util.OptionalDouble;
 

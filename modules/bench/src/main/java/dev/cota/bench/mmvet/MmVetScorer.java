@@ -5,7 +5,7 @@ import dev.cota.bench.ItemScore;
 import dev.cota.bench.Judge;
 import dev.cota.bench.Scorer;
 import dev.cota.bench.judge.JudgeCalls;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import dev.cota.core.CotaException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

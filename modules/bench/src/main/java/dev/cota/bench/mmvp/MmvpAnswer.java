@@ -1,6 +1,6 @@
 package dev.cota.bench.mmvp;
 
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;

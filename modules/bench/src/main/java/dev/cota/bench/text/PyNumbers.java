@@ -1,5 +1,7 @@
 package dev.cota.bench.text;
 
+import dev.cota.data.python.PyFloat;
+import dev.cota.data.python.PyText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,6 +1,6 @@
 package dev.cota.bench.vlmeval;
 
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.cota.bench.vlmeval;
 import dev.cota.bench.Judge;
 import dev.cota.bench.judge.JudgeCalls;
 import dev.cota.bench.text.PyRandom;
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

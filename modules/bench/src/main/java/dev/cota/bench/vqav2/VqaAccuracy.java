@@ -1,6 +1,6 @@
 package dev.cota.bench.vqav2;
 
-import dev.cota.bench.text.PyText;
+import dev.cota.data.python.PyText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

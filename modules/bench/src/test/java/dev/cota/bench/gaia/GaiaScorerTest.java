@@ -1,5 +1,6 @@
 package dev.cota.bench.gaia;
 
+import dev.cota.data.pipeline.GaiaMatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cota.bench.BenchItem;
@@ -50,22 +51,22 @@ class GaiaScorerTest {
         "''|''|true",
     })
     void questionScorer(String answer, String truth, boolean expected) {
-        assertEquals(expected, GaiaScorer.questionScorer(answer, truth), answer + " vs " + truth);
+        assertEquals(expected, GaiaMatch.questionScorer(answer, truth), answer + " vs " + truth);
     }
 
     @Test
     void noneAnswerIsTheStringNone() {
         // scorer.py: `if model_answer is None: model_answer = "None"`.
-        assertEquals(true, GaiaScorer.questionScorer(null, "none"));
-        assertEquals(false, GaiaScorer.questionScorer(null, "0"));
+        assertEquals(true, GaiaMatch.questionScorer(null, "none"));
+        assertEquals(false, GaiaMatch.questionScorer(null, "0"));
     }
 
     @Test
     void answerTypes() {
-        assertEquals("number", GaiaScorer.answerType("1_000"));
-        assertEquals("list", GaiaScorer.answerType("a; b"));
-        assertEquals("list", GaiaScorer.answerType("1,000")); // float('1,000') fails, so it is a list
-        assertEquals("string", GaiaScorer.answerType("Paris"));
+        assertEquals("number", GaiaMatch.answerType("1_000"));
+        assertEquals("list", GaiaMatch.answerType("a; b"));
+        assertEquals("list", GaiaMatch.answerType("1,000")); // float('1,000') fails, so it is a list
+        assertEquals("string", GaiaMatch.answerType("Paris"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cota.bench.text;
 
+import dev.cota.data.python.PyFloat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -23,7 +23,7 @@ import java.util.function.Function;
 /**
  * {@code cota dpo iterate}: Insight-V's iterative DPO (Dong et al., 2024, Sec. 3.3). Round k samples
  * {@code iterate.samples} replies per training prompt from the current policy, scores each final
- * answer against the reference ({@link AnswerMatch}), builds pairs ({@link PairBuilder}; ties are
+ * answer against the reference (GAIA's rule, {@link dev.cota.data.pipeline.GaiaMatch}), builds pairs ({@link PairBuilder}; ties are
  * skipped and counted), trains one DPO stage with {@link DpoRun} from the current policy, which is
  * also the stage's reference, and answers the held-out prompts greedily with the new policy. Outputs:
  * {@code OUT/config.yaml}, {@code OUT/rounds.jsonl} (one summary line per finished round) and

@@ -1,5 +1,6 @@
 package dev.cota.dpo.iterate;
 
+import dev.cota.data.pipeline.GaiaMatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.agent.backend.ModelBackend;
 import dev.cota.agent.backend.SamplingParams;
@@ -132,7 +133,9 @@ final class Round {
 
     private Sample score(String reply, String answer) {
         String prediction = extractor.extract(reply);
-        return new Sample(reply, prediction, AnswerMatch.matches(prediction, answer) ? 1.0 : 0.0);
+        // No extracted answer never matches (GAIA's scorer would read it as the string "None").
+        boolean right = prediction != null && answer != null && GaiaMatch.questionScorer(prediction, answer);
+        return new Sample(reply, prediction, right ? 1.0 : 0.0);
     }
 
     private static double accuracy(List<List<Sample>> samples) {

@@ -92,7 +92,7 @@ class IterativeDpoTest {
             assertEquals(4, n.get("samples").size());
             double s = 0;
             for (JsonNode x : n.get("samples")) {
-                assertEquals(AnswerMatch.matches(x.get("prediction").asText(), n.get("answer").asText()) ? 1.0 : 0.0,
+                assertEquals(dev.cota.data.pipeline.GaiaMatch.questionScorer(x.get("prediction").asText(), n.get("answer").asText()) ? 1.0 : 0.0,
                         x.get("score").asDouble());
                 s += x.get("score").asDouble();
             }

@@ -1,4 +1,4 @@
-package dev.cota.bench.text;
+package dev.cota.data.python;
 
 import java.util.ArrayList;
 import java.util.List;

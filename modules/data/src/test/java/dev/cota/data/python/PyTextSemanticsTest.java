@@ -1,4 +1,4 @@
-package dev.cota.bench.text;
+package dev.cota.data.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

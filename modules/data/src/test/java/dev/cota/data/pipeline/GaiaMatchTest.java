@@ -1,15 +1,13 @@
-package dev.cota.dpo.iterate;
+package dev.cota.data.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** GAIA's question_scorer normalization, case by case (expected values worked out from scorer.py). */
-class AnswerMatchTest {
+class GaiaMatchTest {
 
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -43,23 +41,14 @@ class AnswerMatchTest {
         "'Paris, Rome.' | 'paris,rome'  | false",
     })
     void matchesAsGaiaDoes(String prediction, String truth, boolean expected) {
-        assertEquals(expected, AnswerMatch.matches(prediction, truth));
+        assertEquals(expected, GaiaMatch.questionScorer(prediction, truth));
     }
 
     @Test
-    void noPredictionNeverMatchesAndNonNumbersAreInfinite() {
-        assertFalse(AnswerMatch.matches(null, "12"));
-        assertEquals(Double.POSITIVE_INFINITY, AnswerMatch.normalizeNumber("twelve"));
-        assertEquals(1234.5, AnswerMatch.normalizeNumber("$1,234.5"));
-        assertEquals("naturalgas", AnswerMatch.normalizeString(" Natural\tGas! ", true));
-        assertEquals("a,b", AnswerMatch.normalizeString("A, B", false));
-    }
-
-    @Test
-    void theExtractorTakesTheLastMatchOrTheWholeReply() {
-        assertEquals("12", new AnswerExtractor(null).extract("  12\n"));
-        AnswerExtractor e = new AnswerExtractor("Answer:\\s*(\\S+)");
-        assertEquals("7", e.extract("Answer: 5 ... no. Answer: 7"));
-        assertNull(e.extract("I do not know"));
+    void numbersAndStringsNormalizeAsScorerPy() {
+        assertEquals(Double.POSITIVE_INFINITY, GaiaMatch.normalizeNumber("twelve"));
+        assertEquals(1234.5, GaiaMatch.normalizeNumber("$1,234.5"));
+        assertEquals("naturalgas", GaiaMatch.normalize(" Natural\tGas! "));
+        assertEquals("a,b", GaiaMatch.normalizeKeepPunctuation("A, B"));
     }
 }
