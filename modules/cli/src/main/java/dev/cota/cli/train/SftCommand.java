@@ -3,13 +3,10 @@ package dev.cota.cli.train;
 import dev.cota.cli.JsonOutput;
 import dev.cota.sft.SftRun;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,25 +21,12 @@ public final class SftCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", required = true, paramLabel = "YAML",
-            description = "Run config, e.g. configs/sft/tiny.yaml (paths in it are relative to its directory).")
-    Path config;
-
-    @Option(names = "--out", required = true, paramLabel = "RUN_DIR",
-            description = "Run directory: config.yaml, provenance.json, metrics.jsonl, checkpoints/, final/.")
-    Path out;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a config value (repeatable, dotted keys), e.g. train.lr=2e-5.")
-    List<String> overrides = new ArrayList<>();
-
-    @Option(names = "--resume", description = "Require a checkpoint in RUN_DIR to continue from "
-            + "(without it, a run directory with checkpoints is continued anyway).")
-    boolean resume;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws IOException {
-        var summary = new SftRun(config, overrides, out, System.err).run(resume);
+        var summary = new SftRun(run.config, run.overrides, run.out, System.err).run(run.resume);
         JsonOutput.line(spec.commandLine().getOut(), summary);
         return 0;
     }
