@@ -14,6 +14,10 @@ import dev.cota.core.json.JsonValues;
 import dev.cota.core.io.TraceLines;
 import dev.cota.core.trace.Trace;
 import dev.cota.data.codec.ChatRole;
+import dev.cota.data.pipeline.Correctness;
+import dev.cota.data.pipeline.CorrectnessConfig;
+import dev.cota.data.pipeline.CorrectnessMode;
+import dev.cota.data.pipeline.Variant;
 import dev.cota.synth.run.SynthRun;
 import dev.cota.synth.run.SynthSource;
 import dev.cota.synth.run.TaskOutcome;
@@ -159,6 +163,12 @@ class ModelGeneratorTest {
         assertEquals("4", direct.answer());
         assertEquals(2, direct.messages().size());
         assertTrue(!byQuestion.containsKey("three.png-q"), "garbage with no answer is dropped");
+        // The labels are what cota's TACO filters read: correctness from meta.ground_truth, the variant from meta.variant.
+        Correctness correctness = new Correctness(CorrectnessConfig.of(CorrectnessMode.LABEL, "normalized"));
+        assertEquals(true, correctness.label(right));
+        assertEquals(false, correctness.label(wrong));
+        assertEquals(Variant.COTA, Variant.of(right));
+        assertEquals(Variant.DIRECT, Variant.of(direct));
     }
 
     @Test
