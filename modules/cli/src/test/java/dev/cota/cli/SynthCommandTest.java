@@ -43,7 +43,7 @@ class SynthCommandTest {
     void usageErrorsExitTwoInOneLine() {
         Cli.Result g = Cli.run("synth", "--generator", "insight-v", "--out", dir.toString());
         assertEquals(2, g.exit());
-        assertTrue(g.err().startsWith("cota: --generator 'insight-v' is not available; generators: program"), g.err());
+        assertTrue(g.err().startsWith("cota: --generator 'insight-v' is not available; generators: program, model"), g.err());
         Cli.Result v = Cli.run("synth", "--generator", "program", "--variants", "cota,react", "--out", dir.toString());
         assertEquals(2, v.exit());
         assertTrue(v.err().contains("unknown variant 'react'"), v.err());

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * The manifest of a synth run, built from its journal entries alone (so a resumed run's manifest
  * is an uninterrupted one's): tasks kept and dropped, dropped by reason, traces per split and per
- * variant, per group (template) its tasks, kept and dropped by reason, and the per-task counts
+ * variant and per label ({@code meta.label}, where generators set one), per group (template) its tasks, kept and dropped by reason, and the per-task counts
  * (tool calls) summed over kept tasks. Keys sorted; no clock times, so equal runs give equal bytes.
  */
 final class Manifest {
@@ -22,6 +22,7 @@ final class Manifest {
         Map<String, Integer> traces = new TreeMap<>();
         Map<String, Integer> variants = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> labels = new TreeMap<>();
         Map<String, Map<String, Object>> groups = new TreeMap<>();
         int kept = 0;
         for (Map<String, Object> e : entries) {
@@ -49,6 +50,10 @@ final class Manifest {
                 n += c;
             }
             traces.merge((String) e.get("split"), n, Integer::sum);
+            Map<String, Object> ls = (Map<String, Object>) e.get("labels");
+            if (ls != null) {
+                ls.forEach((k, v) -> labels.merge(k, ((Number) v).intValue(), Integer::sum));
+            }
             ((Map<String, Object>) e.get("counts")).forEach((k, v) -> counts.merge(k, ((Number) v).intValue(), Integer::sum));
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -59,6 +64,7 @@ final class Manifest {
         m.put("dropped_by_reason", droppedBy);
         m.put("traces_by_split", traces);
         m.put("traces_by_variant", variants);
+        m.put("traces_by_label", labels);
         m.put("tool_calls", counts);
         m.put("by_template", groups);
         return m;

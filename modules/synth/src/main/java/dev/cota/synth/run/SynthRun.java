@@ -138,10 +138,15 @@ public final class SynthRun {
         AppendLog log = TaskOutcome.HELDOUT.equals(o.split()) ? heldout : train;
         List<String> lines = new ArrayList<>();
         Map<String, Integer> variants = new TreeMap<>();
+        Map<String, Integer> labels = new TreeMap<>();
         for (Trace t : o.traces()) {
             lines.add(traceLine(t));
             Object v = t.meta().get("variant");
             variants.merge(v == null ? "none" : v.toString(), 1, Integer::sum);
+            Object l = t.meta().get("label");
+            if (l != null) {
+                labels.merge(l.toString(), 1, Integer::sum);
+            }
         }
         if (!lines.isEmpty()) {
             log.append(lines);
@@ -153,6 +158,9 @@ public final class SynthRun {
         entry.put("split", o.split());
         entry.put("reason", o.dropReason());
         entry.put("variants", variants);
+        if (!labels.isEmpty()) {
+            entry.put("labels", labels);
+        }
         entry.put("counts", new TreeMap<>(o.counts()));
         entry.put("train_end", train.size());
         entry.put("heldout_end", heldout.size());
