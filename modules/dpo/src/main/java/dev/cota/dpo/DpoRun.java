@@ -22,6 +22,7 @@ import dev.cota.model.Devices;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.RunDirs;
 import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.ModelSection;
@@ -53,7 +54,7 @@ import java.util.Optional;
 public final class DpoRun {
 
     /** The resolved config of a run, beside its outputs. */
-    public static final String CONFIG = "config.yaml";
+    public static final String CONFIG = RunDirs.CONFIG;
 
     private final Path configFile;
     private final List<String> overrides;
@@ -78,7 +79,7 @@ public final class DpoRun {
         TrainSection train = config.train();
         CheckpointStore store = new CheckpointStore(out, train.keepLast());
         Optional<Path> latest = store.latest();
-        checkRunDir(tree, latest.isPresent(), requireResume);
+        RunDirs.check(out, tree, latest.isPresent(), requireResume);
         Files.createDirectories(out);
         AtomicOutput.write(out.resolve(CONFIG), Json.yaml().writeValueAsBytes(tree));
 
@@ -190,17 +191,6 @@ public final class DpoRun {
         }
         var r = config.reference();
         return new ModelSection(r.path(), r.init(), r.init() != null ? tokenizer.toString() : null, null, r.seed());
-    }
-
-    private void checkRunDir(JsonNode tree, boolean hasCheckpoint, boolean requireResume) throws IOException {
-        Path stored = out.resolve(CONFIG);
-        if (requireResume && !hasCheckpoint) {
-            throw new ConfigException(out + ": no checkpoint to resume (checkpoints/step-N with trainer_state.json)");
-        }
-        if (Files.exists(stored) && hasCheckpoint && !Json.yaml().readTree(stored.toFile()).equals(tree)) {
-            throw new ConfigException(out + ": this run directory was started with another config (" + stored
-                    + "); resume with the same config and --set values, or use a new --out");
-        }
     }
 
     /** The tokenizer directory; for {@code model.train-tokenizer}, trained once on both sides of every pair. */

@@ -3,7 +3,6 @@ package dev.cota.sft;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cota.core.config.ConfigException;
 import dev.cota.core.io.AtomicOutput;
 import dev.cota.core.json.Json;
 import dev.cota.core.json.JsonValues;
@@ -17,6 +16,7 @@ import dev.cota.data.tokenizer.TraceTokenizer;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
+import dev.cota.sft.checkpoint.RunDirs;
 import dev.cota.sft.checkpoint.RunWeights;
 import dev.cota.sft.checkpoint.TrainState;
 import dev.cota.sft.config.DataSource;
@@ -62,7 +62,7 @@ public final class SftRun {
     }
 
     /** The resolved config of a run, beside its outputs. */
-    public static final String CONFIG = "config.yaml";
+    public static final String CONFIG = RunDirs.CONFIG;
 
     private final Path configFile;
     private final List<String> overrides;
@@ -102,7 +102,7 @@ public final class SftRun {
         Device device = devices.get(0);
         CheckpointStore store = new CheckpointStore(out, train.keepLast());
         Optional<Path> latest = store.latest();
-        checkRunDir(tree, latest.isPresent(), requireResume);
+        RunDirs.check(out, tree, latest.isPresent(), requireResume);
         Files.createDirectories(out);
         AtomicOutput.write(out.resolve(CONFIG), Json.yaml().writeValueAsBytes(tree));
 
@@ -275,20 +275,6 @@ public final class SftRun {
                 Files.copy(out.resolve(CONFIG), dir.resolve(CONFIG));
                 Files.write(dir.resolve("provenance.json"), provenanceJson);
             }, optimizer.state());
-        }
-    }
-
-    private void checkRunDir(JsonNode tree, boolean hasCheckpoint, boolean requireResume) throws IOException {
-        Path stored = out.resolve(CONFIG);
-        if (requireResume && !hasCheckpoint) {
-            throw new ConfigException(out + ": no checkpoint to resume (checkpoints/step-N with trainer_state.json)");
-        }
-        if (Files.exists(stored) && hasCheckpoint) {
-            JsonNode before = Json.yaml().readTree(stored.toFile());
-            if (!before.equals(tree)) {
-                throw new ConfigException(out + ": this run directory was started with another config (" + stored
-                        + "); resume with the same config and --set values, or use a new --out");
-            }
         }
     }
 

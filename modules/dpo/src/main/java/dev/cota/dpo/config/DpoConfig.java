@@ -2,7 +2,6 @@ package dev.cota.dpo.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cota.core.config.ConfigException;
 import dev.cota.core.config.Configs;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.encode.EncodeConfig;
@@ -76,12 +75,7 @@ public record DpoConfig(
 
     /** Loads and checks a config; every path comes back absolute and checked to exist. */
     public static DpoConfig load(Path file, List<String> overrides) {
-        DpoConfig c = Configs.bind(resolvedTree(file, overrides), DpoConfig.class, file.toString());
-        try {
-            return c.resolve(file.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage(), e);
-        }
+        return ConfigPaths.load(file, overrides, DpoConfig.class, DpoConfig::resolve);
     }
 
     private DpoConfig resolve(Path base) {

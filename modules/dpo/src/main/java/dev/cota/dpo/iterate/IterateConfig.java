@@ -3,21 +3,18 @@ package dev.cota.dpo.iterate;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cota.core.config.ConfigException;
-import dev.cota.core.config.Configs;
 import dev.cota.core.json.Json;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.encode.EncodeConfig;
 import dev.cota.dpo.config.DpoConfig;
 import dev.cota.dpo.config.DpoSection;
+import dev.cota.sft.config.ConfigPaths;
 import dev.cota.sft.config.DataSection;
 import dev.cota.sft.config.DataSource;
 import dev.cota.sft.config.LoraSection;
 import dev.cota.sft.config.ModelSection;
 import dev.cota.sft.config.TrainSection;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -61,18 +58,12 @@ public record IterateConfig(
 
     /** Loads and checks a config; the model and prompt paths come back absolute and checked to exist. */
     public static IterateConfig load(Path file, List<String> overrides) {
-        IterateConfig c = Configs.bind(DpoConfig.resolvedTree(file, overrides), IterateConfig.class, file.toString());
-        Path base = file.toAbsolutePath().getParent();
-        try {
-            ModelSection m = c.model();
-            ModelSection model = new ModelSection(existing(base, m.path(), "model.path"), null,
-                    existing(base, m.tokenizer(), "model.tokenizer"), null, m.seed());
-            PromptsSection p = new PromptsSection(sources(base, c.prompts().train(), "prompts.train"),
-                    sources(base, c.prompts().heldout(), "prompts.heldout"));
-            return new IterateConfig(model, p, c.iterate(), c.encode(), c.batch(), c.train(), c.lora(), c.dpo());
-        } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage(), e);
-        }
+        return ConfigPaths.load(file, overrides, IterateConfig.class, (c, base) -> {
+            PromptsSection p = new PromptsSection(ConfigPaths.sources(base, c.prompts().train(), "prompts.train"),
+                    ConfigPaths.sources(base, c.prompts().heldout(), "prompts.heldout"));
+            return new IterateConfig(ConfigPaths.model(base, c.model()), p, c.iterate(), c.encode(), c.batch(), c.train(),
+                    c.lora(), c.dpo());
+        });
     }
 
     /**
@@ -96,26 +87,5 @@ public record IterateConfig(
                     configDir.resolve(cache.asText()).normalize().toAbsolutePath().toString());
         }
         return out;
-    }
-
-    private static List<DataSource> sources(Path base, List<DataSource> in, String key) {
-        List<DataSource> out = new ArrayList<>();
-        for (int i = 0; i < in.size(); i++) {
-            DataSource s = in.get(i);
-            out.add(new DataSource(existing(base, s.path(), key + "[" + i + "].path"), s.format(), s.codec(),
-                    s.maxSamples()));
-        }
-        return out;
-    }
-
-    private static String existing(Path base, String path, String key) {
-        if (path == null) {
-            return null;
-        }
-        Path p = base.resolve(path).normalize();
-        if (!Files.exists(p)) {
-            throw new ConfigException(key + ": " + p + " does not exist");
-        }
-        return p.toString();
     }
 }

@@ -1,10 +1,12 @@
 package dev.cota.sft.config;
 
 import dev.cota.core.config.ConfigException;
+import dev.cota.core.config.Configs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * How a training config's paths are read: relative to the config file's directory, made absolute,
@@ -13,6 +15,19 @@ import java.util.List;
 public final class ConfigPaths {
 
     private ConfigPaths() {
+    }
+
+    /**
+     * Binds a training config strictly (overrides applied), then resolves its paths against the
+     * file's directory with {@code resolve}; a path error names the file.
+     */
+    public static <T> T load(Path file, List<String> overrides, Class<T> type, BiFunction<T, Path, T> resolve) {
+        T bound = Configs.bind(Configs.readTree(file, overrides), type, file.toString());
+        try {
+            return resolve.apply(bound, file.toAbsolutePath().getParent());
+        } catch (ConfigException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code path} against {@code base}, checked to exist; null stays null. */

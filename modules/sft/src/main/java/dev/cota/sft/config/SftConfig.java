@@ -2,7 +2,6 @@ package dev.cota.sft.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cota.core.config.ConfigException;
 import dev.cota.core.config.Configs;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.encode.EncodeConfig;
@@ -48,12 +47,7 @@ public record SftConfig(
      * typo fails before any work. Paths come back absolute.
      */
     public static SftConfig load(Path file, List<String> overrides) {
-        SftConfig c = Configs.bind(resolvedTree(file, overrides), SftConfig.class, file.toString());
-        try {
-            return c.resolve(file.toAbsolutePath().getParent());
-        } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage(), e);
-        }
+        return ConfigPaths.load(file, overrides, SftConfig.class, SftConfig::resolve);
     }
 
     /** This config with every relative path made absolute against {@code base}, and checked to exist. */
