@@ -24,7 +24,8 @@ public final class ToolArguments {
     public static void checkNames(String tool, Map<String, Object> arguments, Set<String> accepted) {
         for (String name : arguments.keySet()) {
             if (!accepted.contains(name)) {
-                throw bad(tool + " has no argument '" + name + "'; it takes " + String.join(", ", accepted));
+                throw bad(tool + " has no argument '" + name + "'; it takes "
+                        + String.join(", ", new java.util.TreeSet<>(accepted)));
             }
         }
     }
@@ -44,6 +45,19 @@ public final class ToolArguments {
     /** An optional string argument; {@code fallback} when absent or null. */
     public static String string(Map<String, Object> arguments, String name, String fallback) {
         return arguments.get(name) == null ? fallback : string(arguments, name);
+    }
+
+    /** An optional boolean argument ({@code true}/{@code false}, or those words as strings); false when absent. */
+    public static boolean flag(Map<String, Object> arguments, String name) {
+        Object v = arguments.get(name);
+        if (v == null || v instanceof Boolean) {
+            return Boolean.TRUE.equals(v);
+        }
+        String s = v.toString().strip();
+        if (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(s);
+        }
+        throw bad("argument '" + name + "' must be true or false, got " + v);
     }
 
     /** A required number, given as a JSON number or as a string holding one. */

@@ -12,9 +12,11 @@ import java.util.Set;
 
 /**
  * TACO's {@code OCR} (GTA names it the same): the text of an image as {@code {"text": ...}}, read
- * by Tesseract where TACO used EasyOCR or GPT-4o, plus {@code "words"}: each word with its
- * {@code bbox} in TACO's 0–1 fractions {@code [left, top, right, bottom]} (so it can be passed to
- * {@code Crop} or {@code ZoomIn}) and Tesseract's {@code confidence} 0–1.
+ * by Tesseract where TACO used EasyOCR or GPT-4o. With the optional argument {@code "boxes": true}
+ * the observation adds {@code "words"}: each word with its {@code bbox} in TACO's 0–1 fractions
+ * {@code [left, top, right, bottom]} (so it can be passed to {@code Crop} or {@code ZoomIn}) and
+ * Tesseract's {@code confidence} 0–1. Without it the observation is TACO's text-only one, a few
+ * times shorter in tokens.
  */
 public final class OcrTool implements Tool {
 
@@ -33,24 +35,32 @@ public final class OcrTool implements Tool {
     public Map<String, Object> parameters() {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("image", ToolArguments.property("string", "the image to extract texts from."));
+        props.put("boxes", ToolArguments.property("boolean",
+                "optional: also return each word with its box [left, top, right, bottom] (0-1 fractions)."));
         return ToolArguments.objectSchema(props, List.of("image"));
     }
 
     @Override
     public Map<String, Object> call(Map<String, Object> arguments, ToolContext context) {
-        ToolArguments.checkNames(name(), arguments, Set.of("image"));
+        ToolArguments.checkNames(name(), arguments, Set.of("image", "boxes"));
         BufferedImage image = context.image(ToolArguments.string(arguments, "image"));
+        boolean boxes = ToolArguments.flag(arguments, "boxes");
         OcrResult result;
         // A fresh engine per call: an engine is not thread-safe, and a call cut off at its timeout
         // must not leave a shared one busy for the next.
         try (TesseractEngine engine = TesseractEngine.open()) {
             result = engine.read(image);
         }
-        return observation(result, image.getWidth(), image.getHeight());
+        return observation(result, image.getWidth(), image.getHeight(), boxes);
     }
 
-    /** The observation: the text, then the words with fraction boxes rounded to 4 places. */
-    static Map<String, Object> observation(OcrResult result, int width, int height) {
+    /** The observation: the text, then (with {@code boxes}) the words with fraction boxes rounded to 4 places. */
+    static Map<String, Object> observation(OcrResult result, int width, int height, boolean boxes) {
+        if (!boxes) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("text", result.text());
+            return out;
+        }
         List<Map<String, Object>> words = new ArrayList<>();
         for (OcrWord w : result.words()) {
             Map<String, Object> word = new LinkedHashMap<>();

@@ -70,10 +70,19 @@ class OcrToolTest {
     }
 
     @Test
+    void textOnlyUnlessBoxesAreAskedFor() {
+        ToolContext ctx = new ToolContext(List.of(rendered(LINES)), null, Duration.ofSeconds(60));
+        Map<String, Object> plain = new OcrTool().call(Map.of("image", "image-0"), ctx);
+        assertEquals(List.of("text"), List.copyOf(plain.keySet()));
+        Map<String, Object> boxed = new OcrTool().call(Map.of("image", "image-0", "boxes", "false"), ctx);
+        assertEquals(plain, boxed);
+    }
+
+    @Test
     void wordBoxesAreFractionsAroundTheWords() {
         BufferedImage img = rendered(LINES);
         ToolContext ctx = new ToolContext(List.of(img), null, Duration.ofSeconds(60));
-        Map<String, Object> obs = new OcrTool().call(Map.of("image", "image-0"), ctx);
+        Map<String, Object> obs = new OcrTool().call(Map.of("image", "image-0", "boxes", true), ctx);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> words = (List<Map<String, Object>>) obs.get("words");
         assertEquals(LINES.stream().mapToInt(l -> l.split(" ").length).sum(), words.size(), words.toString());
@@ -99,7 +108,7 @@ class OcrToolTest {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 200, 100);
         g.dispose();
-        Map<String, Object> obs = new OcrTool().call(Map.of("image", "image-0"),
+        Map<String, Object> obs = new OcrTool().call(Map.of("image", "image-0", "boxes", true),
                 new ToolContext(List.of(img), null, Duration.ofSeconds(60)));
         assertEquals("", obs.get("text"));
         assertEquals(List.of(), obs.get("words"));
@@ -115,6 +124,8 @@ class OcrToolTest {
         ToolException extra = assertThrows(ToolException.class,
                 () -> ocr.call(Map.of("image", "image-0", "lang", "de"), ctx));
         assertEquals("bad-arguments", extra.kind());
-        assertEquals("OCR has no argument 'lang'; it takes image", extra.getMessage());
+        assertEquals("OCR has no argument 'lang'; it takes boxes, image", extra.getMessage());
+        assertEquals("argument 'boxes' must be true or false, got yes", assertThrows(ToolException.class,
+                () -> ocr.call(Map.of("image", "image-0", "boxes", "yes"), ctx)).getMessage());
     }
 }
