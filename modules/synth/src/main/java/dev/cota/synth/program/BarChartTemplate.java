@@ -66,7 +66,6 @@ final class BarChartTemplate implements Template {
             }
         }
         Color color = COLORS[rng.nextInt(COLORS.length)];
-        List<double[]> labelBoxes = new ArrayList<>();
         Canvas c = new Canvas(W, H);
         try (c) {
             c.font(26, true);
@@ -84,16 +83,15 @@ final class BarChartTemplate implements Template {
                 c.text(cats.get(i), bx + bw / 2, base + 34, 0);
                 c.font(26, false);
                 c.text(String.valueOf(values.get(i)), bx + bw / 2, base + 74, 0);
-                labelBoxes.add(c.fractions(new int[] {x, base + 46, x + slot, base + 84}, 0));
             }
         }
         return switch (kind) {
-            case SUM, DIFF -> arithmetic(c, rng, cats, values, labelBoxes);
-            case MAX_CHOICE -> maxChoice(c, cats, values, labelBoxes);
+            case SUM, DIFF -> arithmetic(c, rng, cats, values);
+            case MAX_CHOICE -> maxChoice(c, cats, values);
         };
     }
 
-    private Problem arithmetic(Canvas c, Random rng, List<String> cats, List<Integer> values, List<double[]> boxes) {
+    private Problem arithmetic(Canvas c, Random rng, List<String> cats, List<Integer> values) {
         int a = rng.nextInt(cats.size());
         int b = (a + 1 + rng.nextInt(cats.size() - 1)) % cats.size();
         if (kind == Kind.DIFF && values.get(a) < values.get(b)) {
@@ -115,8 +113,9 @@ final class BarChartTemplate implements Template {
         return new Problem(c.image, question, String.valueOf(truth), s -> {
             Map<String, Object> ocr = s.call("I need the values printed under the bars of " + ca + " and " + cb
                     + ". I will read the chart's text with OCR.", "OCR", Map.of("image", "image-0"));
-            BigDecimal va = OcrReading.number(OcrReading.textIn(ocr, boxes.get(ia)), "the value of " + ca);
-            BigDecimal vb = OcrReading.number(OcrReading.textIn(ocr, boxes.get(ib)), "the value of " + cb);
+            List<BigDecimal> row = OcrReading.numberRow(ocr, cats.size(), "the values under the bars");
+            BigDecimal va = row.get(ia);
+            BigDecimal vb = row.get(ib);
             String expr = OcrReading.plain(va) + op + OcrReading.plain(vb);
             Map<String, Object> r = s.call("The value of " + ca + " is " + OcrReading.plain(va) + " and the value of "
                     + cb + " is " + OcrReading.plain(vb) + ". I will calculate " + expr + ".", "Calculate",
@@ -126,7 +125,7 @@ final class BarChartTemplate implements Template {
         }, cot);
     }
 
-    private Problem maxChoice(Canvas c, List<String> cats, List<Integer> values, List<double[]> boxes) {
+    private Problem maxChoice(Canvas c, List<String> cats, List<Integer> values) {
         StringBuilder q = new StringBuilder("Which category has the largest value in the bar chart?");
         int best = values.indexOf(Collections.max(values));
         for (int i = 0; i < cats.size(); i++) {
@@ -145,8 +144,9 @@ final class BarChartTemplate implements Template {
             int top = -1;
             BigDecimal topValue = null;
             StringBuilder seen = new StringBuilder("The values are");
+            List<BigDecimal> row = OcrReading.numberRow(ocr, cats.size(), "the values under the bars");
             for (int i = 0; i < cats.size(); i++) {
-                BigDecimal v = OcrReading.number(OcrReading.textIn(ocr, boxes.get(i)), "the value of " + cats.get(i));
+                BigDecimal v = row.get(i);
                 seen.append(i == 0 ? " " : ", ").append(cats.get(i)).append(' ').append(OcrReading.plain(v));
                 if (topValue == null || v.compareTo(topValue) > 0) {
                     top = i;

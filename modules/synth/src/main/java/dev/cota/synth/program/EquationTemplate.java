@@ -36,14 +36,13 @@ final class EquationTemplate implements Template {
         String equation = a + "x " + (plus ? "+ " : "- ") + b + " = " + c;
         int exercise = 1 + rng.nextInt(20);
         Canvas canvas = new Canvas(W, H);
-        double[] line;
         try (canvas) {
             canvas.font(28, true);
             canvas.text("Exercise " + exercise, 40, 60, -1);
             canvas.font(24, false);
             canvas.text("Find the value of x in the equation below.", 40, 120, -1);
             canvas.font(40, false);
-            line = canvas.fractions(canvas.text(equation, W / 2, 210, 0), 12);
+            canvas.text(equation, W / 2, 210, 0);
         }
         String question = "What is the value of x in the equation on the worksheet?";
         String cot = "The worksheet shows " + equation + ". " + (plus ? "Subtracting " + b : "Adding " + b)
@@ -51,8 +50,9 @@ final class EquationTemplate implements Template {
         return new Problem(canvas.image, question, String.valueOf(x), s -> {
             Map<String, Object> ocr = s.call("I need the equation on the worksheet. I will read it with OCR.", "OCR",
                     Map.of("image", "image-0"));
-            String read = OcrReading.textIn(ocr, line);
-            if (!read.contains("=") || !read.contains("x")) {
+            List<String> withEquals = OcrReading.lines(ocr).stream().filter(l -> l.contains("=")).toList();
+            String read = withEquals.size() == 1 ? withEquals.get(0) : String.join(" | ", withEquals);
+            if (withEquals.size() != 1 || !read.contains("x")) {
                 throw new ChainBroken("ocr-misread", "OCR read '" + read + "' for the equation");
             }
             Map<String, Object> r = s.call("The equation is " + read + ". I will solve it for x.", "SolveMathEquation",

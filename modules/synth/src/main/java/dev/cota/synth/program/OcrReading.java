@@ -8,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a program needs out of an OCR observation, using the layout it rendered: the words
- * whose box centre lies in a region, and numbers in them. What cannot be read is a
+ * Reads what a program needs out of an OCR observation's text, using the layout it rendered: the
+ * row that starts with a label, the row of numbers under a chart, and numbers in them. What cannot be read is a
  * {@link ChainBroken} {@code ocr-misread}: the tool's output decides, the ground truth never fills in.
  */
 final class OcrReading {
@@ -19,22 +19,56 @@ final class OcrReading {
     private OcrReading() {
     }
 
-    /** The words of {@code ocr} (an OCR observation) centred inside {@code region} (fractions), space-joined. */
-    static String textIn(Map<String, Object> ocr, double[] region) {
-        List<String> words = new ArrayList<>();
-        Object list = ocr.get("words");
-        if (list instanceof List<?> ws) {
-            for (Object o : ws) {
-                Map<?, ?> w = (Map<?, ?>) o;
-                List<?> b = (List<?>) w.get("bbox");
-                double cx = (((Number) b.get(0)).doubleValue() + ((Number) b.get(2)).doubleValue()) / 2;
-                double cy = (((Number) b.get(1)).doubleValue() + ((Number) b.get(3)).doubleValue()) / 2;
-                if (cx >= region[0] && cx <= region[2] && cy >= region[1] && cy <= region[3]) {
-                    words.add(String.valueOf(w.get("text")));
+    /**
+     * The rest of the line of {@code ocr}'s text (an OCR observation) that starts with the word
+     * {@code label}, as the renderer laid the row out ({@code Tape 27 6.88}); an {@code ocr-misread}
+     * when no line or more than one starts with it.
+     */
+    static List<String> row(Map<String, Object> ocr, String label, String what) {
+        List<String> found = null;
+        for (String line : lines(ocr)) {
+            List<String> words = List.of(line.split(" "));
+            if (words.get(0).equals(label)) {
+                if (found != null) {
+                    throw new ChainBroken("ocr-misread", "OCR read two rows for " + what);
                 }
+                found = words.subList(1, words.size());
             }
         }
-        return String.join(" ", words);
+        if (found == null) {
+            throw new ChainBroken("ocr-misread", "OCR read no row starting with '" + label + "' for " + what);
+        }
+        return found;
+    }
+
+    /** The numbers of the one line of {@code ocr}'s text made of exactly {@code n} numbers, left to right. */
+    static List<BigDecimal> numberRow(Map<String, Object> ocr, int n, String what) {
+        List<BigDecimal> found = null;
+        for (String line : lines(ocr)) {
+            String[] words = line.split(" ");
+            if (words.length == n && java.util.Arrays.stream(words).allMatch(w -> NUMBER.matcher(w).matches())) {
+                if (found != null) {
+                    throw new ChainBroken("ocr-misread", "OCR read two rows of " + n + " numbers for " + what);
+                }
+                found = java.util.Arrays.stream(words).map(BigDecimal::new).toList();
+            }
+        }
+        if (found == null) {
+            throw new ChainBroken("ocr-misread", "OCR read no row of " + n + " numbers for " + what);
+        }
+        return found;
+    }
+
+    /** The non-blank lines of an OCR observation's text, spaces collapsed. */
+    static List<String> lines(Map<String, Object> ocr) {
+        List<String> out = new ArrayList<>();
+        for (String line : String.valueOf(ocr.get("text")).split("\n")) {
+            String l = line.strip().replaceAll("\\s+", " ");
+            if (!l.isEmpty()) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 
     /** The one number that {@code text} is, or an {@code ocr-misread}. */

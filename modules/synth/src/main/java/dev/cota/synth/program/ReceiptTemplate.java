@@ -35,7 +35,6 @@ final class ReceiptTemplate implements Template {
         Collections.shuffle(pool, rng);
         int n = 2 + rng.nextInt(3);
         BigDecimal[] price = new BigDecimal[n];
-        List<double[]> priceBoxes = new ArrayList<>();
         Canvas c = new Canvas(W, 120 + ROW * n + 40);
         try (c) {
             c.font(28, true);
@@ -46,7 +45,6 @@ final class ReceiptTemplate implements Template {
                 int y = 120 + ROW * i;
                 c.text(pool.get(i), 40, y, -1);
                 c.text(price[i].toPlainString(), W - 40, y, 1);
-                priceBoxes.add(c.fractions(new int[] {W / 2, y - ROW + 14, W, y + 12}, 0));
             }
         }
         boolean tip = rng.nextBoolean();
@@ -67,7 +65,9 @@ final class ReceiptTemplate implements Template {
                     Map.of("image", "image-0"));
             List<String> read = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                read.add(OcrReading.number(OcrReading.textIn(ocr, priceBoxes.get(i)), "price " + (i + 1)).toPlainString());
+                String item = pool.get(i);
+                read.add(OcrReading.number(String.join(" ", OcrReading.row(ocr, item, "the price of " + item)),
+                        "the price of " + item).toPlainString());
             }
             String expr = formula(read, tip, tipPercent);
             Map<String, Object> res = s.call("The prices are " + String.join(", ", read) + ". I will calculate "

@@ -37,8 +37,6 @@ final class TableTemplate implements Template {
         int[] qty = new int[n];
         BigDecimal[] price = new BigDecimal[n];
         Canvas c = new Canvas(W, 90 + ROW * (n + 1));
-        List<double[]> qtyBoxes = new ArrayList<>();
-        List<double[]> priceBoxes = new ArrayList<>();
         try (c) {
             c.font(26, true);
             c.text("Item", 40, 60, -1);
@@ -52,9 +50,7 @@ final class TableTemplate implements Template {
                 c.g.fillRect(30, y - ROW + 16, W - 60, 2);
                 c.font(26, false);
                 c.text(pool.get(i), 40, y, -1);
-                qtyBoxes.add(c.fractions(new int[] {250, y - ROW + 20, 380, y + 14}, 0));
                 c.text(String.valueOf(qty[i]), 360, y, 1);
-                priceBoxes.add(c.fractions(new int[] {400, y - ROW + 20, W, y + 14}, 0));
                 c.text(price[i].toPlainString(), 560, y, 1);
             }
         }
@@ -64,12 +60,15 @@ final class TableTemplate implements Template {
         String question = "According to the table, how much do all the " + item + " cost together (quantity times price)?";
         String cot = "The table lists " + qty[row] + " " + item + " at " + price[row].toPlainString() + " each. "
                 + qty[row] + " * " + price[row].toPlainString() + " = " + OcrReading.plain(truth) + ".";
-        int r = row;
         return new Problem(c.image, question, OcrReading.plain(truth), s -> {
             Map<String, Object> ocr = s.call("I need the quantity and the price of " + item
                     + " from the table. I will read the table with OCR.", "OCR", Map.of("image", "image-0"));
-            BigDecimal q = OcrReading.number(OcrReading.textIn(ocr, qtyBoxes.get(r)), "the quantity of " + item);
-            BigDecimal p = OcrReading.number(OcrReading.textIn(ocr, priceBoxes.get(r)), "the price of " + item);
+            List<String> cells = OcrReading.row(ocr, item, "the row of " + item);
+            if (cells.size() != 2) {
+                throw new ChainBroken("ocr-misread", "OCR read " + cells + " for the quantity and price of " + item);
+            }
+            BigDecimal q = OcrReading.number(cells.get(0), "the quantity of " + item);
+            BigDecimal p = OcrReading.number(cells.get(1), "the price of " + item);
             String expr = OcrReading.plain(q) + " * " + p.toPlainString();
             Map<String, Object> res = s.call("The table lists " + OcrReading.plain(q) + " " + item + " at "
                     + p.toPlainString() + " each. I will calculate " + expr + ".", "Calculate", Map.of("expression", expr));
