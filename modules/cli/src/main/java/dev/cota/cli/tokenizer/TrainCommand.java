@@ -7,6 +7,7 @@ import dev.cota.data.tokenizer.BpeTrainer;
 import dev.cota.data.tokenizer.BpeVocab;
 import dev.cota.data.tokenizer.TokenizerFiles;
 import dev.cota.data.tokenizer.TrainingCorpus;
+import dev.cota.data.tokenizer.PreTokenizer;
 import dev.cota.data.tokenizer.WordCounts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,6 +62,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Merge a pair only when it occurs at least this often. Default: ${DEFAULT-VALUE}.")
     int minFrequency;
 
+    @Option(names = "--pre-tokenizer", defaultValue = "byte-level", paramLabel = "NAME",
+            description = "How text is cut before merges: byte-level (GPT-2) or digits (every digit its own token,"
+                    + " then byte-level). Default: ${DEFAULT-VALUE}.")
+    String preTokenizer;
+
     @Option(names = "--model-max-length", defaultValue = "4096", paramLabel = "N",
             description = "model_max_length written to tokenizer_config.json. Default: ${DEFAULT-VALUE}.")
     int modelMaxLength;
@@ -70,15 +76,17 @@ public final class TrainCommand implements Callable<Integer> {
         long start = System.nanoTime();
         TrainingCorpus.Kind kind = kind();
         BpeOptions options;
+        PreTokenizer split;
         try {
             options = new BpeOptions(vocabSize, minFrequency, specialTokens);
+            split = PreTokenizer.of(preTokenizer);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (modelMaxLength < 1) {
             throw new ParameterException(spec.commandLine(), "model-max-length must be positive, got " + modelMaxLength);
         }
-        WordCounts counts = new WordCounts(options.specialTokens());
+        WordCounts counts = new WordCounts(options.specialTokens(), split);
         for (Path input : inputs) {
             TrainingCorpus.add(input, kind, counts);
         }
@@ -104,6 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
         s.put("vocab_size", vocab.size());
         s.put("merges", vocab.merges().size());
         s.put("special_tokens", new ArrayList<>(vocab.specialTokens()));
+        s.put("pre_tokenizer", vocab.preTokenizer().key());
         s.put("documents", counts.documents());
         s.put("distinct_words", counts.distinct());
         s.put("out", out.toString());

@@ -82,7 +82,7 @@ public final class BpeTrainer {
             applyMerge(p, z);
         }
         release();
-        return new BpeVocab(tokens, merges, options.specialTokens());
+        return new BpeVocab(tokens, merges, options.specialTokens(), counts.preTokenizer());
     }
 
     private void load(WordCounts counts) {

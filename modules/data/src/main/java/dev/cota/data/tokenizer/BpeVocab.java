@@ -12,8 +12,10 @@ import java.util.List;
  * @param tokens the model vocabulary by id
  * @param merges the merges, first learned first
  * @param specialTokens the special tokens; the first has id {@code tokens().size()}
+ * @param preTokenizer how text was cut into pieces for training, and must be cut when encoding
  */
-public record BpeVocab(List<String> tokens, List<Merge> merges, List<String> specialTokens) {
+public record BpeVocab(List<String> tokens, List<Merge> merges, List<String> specialTokens,
+                       PreTokenizer preTokenizer) {
 
     /**
      * One merge rule: two adjacent tokens become one.
@@ -33,6 +35,7 @@ public record BpeVocab(List<String> tokens, List<Merge> merges, List<String> spe
         tokens = List.copyOf(tokens);
         merges = List.copyOf(merges);
         specialTokens = List.copyOf(specialTokens);
+        java.util.Objects.requireNonNull(preTokenizer, "preTokenizer");
         if (tokens.size() < BpeOptions.BYTES || tokens.size() > BpeOptions.BYTES + merges.size()) {
             throw new IllegalArgumentException("a byte-level BPE has 256 byte tokens and at most one more per merge,"
                     + " got " + tokens.size() + " tokens and " + merges.size() + " merges");

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * Writes a {@link BpeVocab} as the files a Hugging Face tokenizer directory holds:
- * {@code tokenizer.json} in the {@code tokenizers} serialization (version "1.0": BPE model, GPT-2
- * {@code ByteLevel} pre-tokenizer, post-processor and decoder, special tokens as
+ * {@code tokenizer.json} in the {@code tokenizers} serialization (version "1.0": BPE model, the
+ * vocabulary's {@link PreTokenizer}, GPT-2 {@code ByteLevel} post-processor and decoder, special tokens as
  * {@code added_tokens}) and {@code tokenizer_config.json} for {@code transformers}'
  * {@code PreTrainedTokenizerFast}. Merges are written as {@code "left right"} strings, the form every
  * {@code tokenizers} release reads (byte-level tokens never hold a space, so it is unambiguous).
@@ -69,7 +69,7 @@ public final class TokenizerFiles {
             g.writeNullField("normalizer");
             // Pre-tokenizer and decoder as in GPT-2's tokenizer.json. The post-processor keeps
             // offsets untrimmed, so token spans tile the text and loss masks map exactly.
-            byteLevel(g, "pre_tokenizer", true);
+            vocab.preTokenizer().writeJson(g);
             byteLevel(g, "post_processor", false);
             byteLevel(g, "decoder", true);
             g.writeObjectFieldStart("model");

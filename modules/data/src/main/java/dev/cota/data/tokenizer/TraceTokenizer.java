@@ -22,7 +22,13 @@ public final class TraceTokenizer {
      * @return the trained vocabulary
      */
     public static BpeVocab train(List<Path> data, Path dir, int vocabSize, int modelMaxLength) throws IOException {
-        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS);
+        return train(data, dir, vocabSize, modelMaxLength, PreTokenizer.BYTE_LEVEL);
+    }
+
+    /** As {@link #train(List, Path, int, int)}, with text cut into pieces by {@code preTokenizer}. */
+    public static BpeVocab train(List<Path> data, Path dir, int vocabSize, int modelMaxLength, PreTokenizer preTokenizer)
+            throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS, preTokenizer);
         for (Path p : data) {
             TrainingCorpus.add(p, TrainingCorpus.Kind.TRACES, counts);
         }

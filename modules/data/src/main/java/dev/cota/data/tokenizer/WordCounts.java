@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The word-count table BPE training runs on: how often each pre-tokenized piece (GPT-2 regex,
- * {@link ByteLevel#split}) occurs in the documents added. Special tokens are cut out of documents
+ * {@link ByteLevel#split}, or digits first: {@link PreTokenizer}) occurs in the documents added. Special tokens are cut out of documents
  * first, as the {@code tokenizers} added vocabulary does at encode time, so their text never shapes
  * the merges.
  */
@@ -19,14 +19,26 @@ public final class WordCounts {
     private final Map<String, long[]> counts = new HashMap<>();
     private final List<String> specialTokens;
     private final Pattern specials;
+    private final PreTokenizer preTokenizer;
     private long documents;
     private long pieces;
     private long chars;
 
-    /** A table that treats {@code specialTokens} as atomic: their occurrences are not counted. */
+    /** A table that treats {@code specialTokens} as atomic (their occurrences are not counted), GPT-2's split. */
     public WordCounts(List<String> specialTokens) {
+        this(specialTokens, PreTokenizer.BYTE_LEVEL);
+    }
+
+    /** A table that treats {@code specialTokens} as atomic and cuts text into pieces with {@code preTokenizer}. */
+    public WordCounts(List<String> specialTokens, PreTokenizer preTokenizer) {
         this.specialTokens = List.copyOf(specialTokens);
         this.specials = specialPattern(this.specialTokens);
+        this.preTokenizer = java.util.Objects.requireNonNull(preTokenizer, "preTokenizer");
+    }
+
+    /** How documents are cut into pieces (and how the trained tokenizer will cut them). */
+    public PreTokenizer preTokenizer() {
+        return preTokenizer;
     }
 
     /** The special tokens cut out of documents. */
@@ -76,11 +88,10 @@ public final class WordCounts {
     }
 
     private void addPieces(CharSequence text) {
-        Matcher m = ByteLevel.SPLIT.matcher(text);
-        while (m.find()) {
-            counts.computeIfAbsent(m.group(), k -> new long[1])[0]++;
+        preTokenizer.split(text, piece -> {
+            counts.computeIfAbsent(piece, k -> new long[1])[0]++;
             pieces++;
-        }
+        });
     }
 
     /** Adds {@code count} occurrences of one piece as it is (no splitting); for tests and merges of tables. */

@@ -1,0 +1,111 @@
+package dev.cota.data.tokenizer;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * How text is cut into pieces before BPE merges (the {@code pre_tokenizer} of {@code tokenizer.json}),
+ * the same way on the training side ({@link WordCounts}) and in the Hugging Face {@code tokenizers}
+ * runtime that encodes with the result.
+ */
+public enum PreTokenizer {
+
+    /** GPT-2's {@code ByteLevel} regex split: {@code " 27"} and {@code "27"} are different pieces. */
+    BYTE_LEVEL,
+
+    /**
+     * Every digit its own piece first ({@code tokenizers}' {@code Digits} with
+     * {@code individual_digits}, as Llama and Qwen tokenizers split numbers), then the byte-level
+     * split of what is between: a number is the same digit tokens wherever it is written, so a model
+     * copies it token by token from an OCR observation into a {@code Calculate} expression.
+     */
+    DIGITS;
+
+    /** The name used in configs and on the command line: {@code byte-level} or {@code digits}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** The pre-tokenizer called {@code key}; an {@link IllegalArgumentException} naming the known ones otherwise. */
+    public static PreTokenizer of(String key) {
+        for (PreTokenizer p : values()) {
+            if (p.key().equals(key)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown pre-tokenizer '" + key + "' (known: byte-level, digits)");
+    }
+
+    /** Hands each piece of {@code text}, in order, to {@code piece}; the pieces concatenate to the text. */
+    public void split(CharSequence text, Consumer<String> piece) {
+        if (this == BYTE_LEVEL) {
+            byteLevel(text, piece);
+            return;
+        }
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int cp = Character.codePointAt(text, i);
+            int next = i + Character.charCount(cp);
+            if (isNumeric(cp)) {
+                byteLevel(text.subSequence(start, i), piece);
+                piece.accept(text.subSequence(i, next).toString());
+                start = next;
+            }
+            i = next;
+        }
+        byteLevel(text.subSequence(start, text.length()), piece);
+    }
+
+    /** The pieces of {@code text}, in order. */
+    public List<String> split(CharSequence text) {
+        List<String> out = new ArrayList<>();
+        split(text, out::add);
+        return out;
+    }
+
+    /** Rust's {@code char::is_numeric}: the Unicode categories Nd, Nl and No. */
+    private static boolean isNumeric(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static void byteLevel(CharSequence text, Consumer<String> piece) {
+        if (text.length() > 0) {
+            java.util.regex.Matcher m = ByteLevel.SPLIT.matcher(text);
+            while (m.find()) {
+                piece.accept(m.group());
+            }
+        }
+    }
+
+    /** Writes this pre-tokenizer as the {@code pre_tokenizer} field of {@code tokenizer.json}. */
+    void writeJson(JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart("pre_tokenizer");
+        if (this == BYTE_LEVEL) {
+            writeByteLevel(g);
+        } else {
+            g.writeStringField("type", "Sequence");
+            g.writeArrayFieldStart("pretokenizers");
+            g.writeStartObject();
+            g.writeStringField("type", "Digits");
+            g.writeBooleanField("individual_digits", true);
+            g.writeEndObject();
+            g.writeStartObject();
+            writeByteLevel(g);
+            g.writeEndObject();
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeByteLevel(JsonGenerator g) throws IOException {
+        g.writeStringField("type", "ByteLevel");
+        g.writeBooleanField("add_prefix_space", false);
+        g.writeBooleanField("trim_offsets", true);
+        g.writeBooleanField("use_regex", true);
+    }
+}

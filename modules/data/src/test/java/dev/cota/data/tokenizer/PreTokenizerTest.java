@@ -1,0 +1,74 @@
+package dev.cota.data.tokenizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreTokenizerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String TEXT = "Tape 27 6.88\nGlue 12 9.48\n{\"expression\": \"27 * 6.88\"} {\"result\": 185.76}\n";
+
+    @Test
+    void digitsAreSplitOneByOneAndTheRestAsGpt2Does() {
+        assertEquals(List.of("Tape", " ", "2", "7", " ", "6", ".", "8", "8"), PreTokenizer.DIGITS.split("Tape 27 6.88"));
+        assertEquals(List.of("Tape", " 27", " 6", ".", "88"), PreTokenizer.BYTE_LEVEL.split("Tape 27 6.88"));
+        assertEquals(List.of("x", "²", "=", "٣"), PreTokenizer.DIGITS.split("x²=٣"));
+        assertEquals(PreTokenizer.DIGITS, PreTokenizer.of("digits"));
+        assertEquals("unknown pre-tokenizer 'numbers' (known: byte-level, digits)",
+                assertThrows(IllegalArgumentException.class, () -> PreTokenizer.of("numbers")).getMessage());
+    }
+
+    @Test
+    void theWrittenTokenizerEncodesNumbersDigitByDigitAsTrained() throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS, PreTokenizer.DIGITS);
+        for (int i = 0; i < 50; i++) {
+            counts.addDocument(TEXT);
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(330, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        assertEquals(PreTokenizer.DIGITS, vocab.preTokenizer());
+        for (String t : vocab.tokens()) {
+            assertTrue(t.length() == 1 || t.chars().noneMatch(Character::isDigit), "token merges a digit: " + t);
+        }
+        TokenizerFiles.write(dir, vocab, 512);
+        try (HuggingFaceTokenizer tok = Tokenizers.open(dir)) {
+            Encoding e = tok.encode("Glue 12 9.48 and \"12 * 9.48\"", false, false);
+            List<String> tokens = Arrays.asList(e.getTokens());
+            // The number reads the same ids in the observation and in the expression.
+            long[] ids = e.getIds();
+            for (String start : List.of("1", "9")) {
+                int first = tokens.indexOf(start);
+                int second = tokens.lastIndexOf(start);
+                assertTrue(second > first, tokens.toString());
+                int length = start.equals("1") ? 2 : 4;
+                for (int k = 0; k < length; k++) {
+                    assertEquals(ids[first + k], ids[second + k], tokens.toString());
+                }
+            }
+            for (String t : tokens) {
+                assertTrue(t.length() == 1 || t.chars().noneMatch(Character::isDigit), "encoded " + t);
+            }
+        }
+    }
+
+    @Test
+    void byteLevelTokenizersStillMergeNumbers() throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS);
+        for (int i = 0; i < 50; i++) {
+            counts.addDocument(TEXT);
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(330, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        assertTrue(vocab.tokens().contains("Ġ27"), "GPT-2's split keeps ' 27' whole");
+    }
+}
