@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cota synth --generator program --count N --seed S --out DIR} (model-free) or
  * {@code cota synth --generator model --config YAML --model SPEC --out DIR} (TACO's model-generated
- * CoTA with any backend): generates traces into {@code DIR/traces.jsonl} (and {@code heldout.jsonl}),
+ * CoTA with any backend) or {@code cota synth --generator insight-v --config YAML --model SPEC
+ * [--judge-model SPEC] [--score-model SPEC] --out DIR} (Insight-V's pipeline, see {@link InsightVSynth}):
+ * generates traces into {@code DIR/traces.jsonl} (and {@code heldout.jsonl}),
  * images under {@code DIR/images/}, the journal {@code tasks.jsonl} and {@code manifest.json};
  * re-running the same command resumes. Prints the manifest's counts as one JSON line.
  */
@@ -41,13 +43,13 @@ import picocli.CommandLine.Spec;
         description = "Generate CoTA / Direct / CoT traces whose actions run the real tools (resumable).")
 public final class SynthCommand implements Callable<Integer> {
 
-    /** The generators this build has; the MM-Traj and Insight-V pipelines are not built yet. */
-    private static final List<String> GENERATORS = List.of("program", "model");
+    /** The generators this build has; the MM-Traj pipeline is not built yet. */
+    private static final List<String> GENERATORS = List.of("program", "model", "insight-v");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--generator", required = true, paramLabel = "NAME", description = "Which generator: program or model.")
+    @Option(names = "--generator", required = true, paramLabel = "NAME", description = "Which generator: program, model or insight-v.")
     String generator;
 
     @Option(names = "--config", paramLabel = "YAML",
@@ -77,6 +79,14 @@ public final class SynthCommand implements Callable<Integer> {
             description = "model: the backend, local:DIR (a cota checkpoint) or openai:MODEL@BASE_URL.")
     String model;
 
+    @Option(names = "--judge-model", paramLabel = "SPEC",
+            description = "insight-v: the answer-filter judge (default: --model).")
+    String judgeModel;
+
+    @Option(names = "--score-model", paramLabel = "SPEC",
+            description = "insight-v: the reasoning-path scorer (default: --judge-model).")
+    String scoreModel;
+
     @Option(names = "--api-key-env", defaultValue = "OPENAI_API_KEY", paramLabel = "NAME",
             description = "model: environment variable holding the endpoint's key. Default: ${DEFAULT-VALUE}.")
     String apiKeyEnv;
@@ -97,6 +107,15 @@ public final class SynthCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         if ("model".equals(generator)) {
             return model();
+        }
+        if ("insight-v".equals(generator)) {
+            if (count != null || variants != null || seed != null || threads != null) {
+                throw new ConfigException("--count, --variants, --seed and --threads are not insight-v options; use"
+                        + " --set seed=S / --set threads=N");
+            }
+            JsonOutput.line(spec.commandLine().getOut(), InsightVSynth.run(config, overrides, model, judgeModel,
+                    scoreModel, apiKeyEnv, device.device(), out, System.err));
+            return 0;
         }
         if (model != null) {
             throw new ConfigException("--model is for --generator model");
