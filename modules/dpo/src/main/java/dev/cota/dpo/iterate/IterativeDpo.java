@@ -66,8 +66,15 @@ public final class IterativeDpo {
         Function<Path, ModelBackend> open = opener != null ? opener
                 : dir -> LocalBackend.open(dir, Devices.resolve(config.train().device()), config.encode().template());
 
+        RoundSampler sampler = RoundSampler.of(config.iterate());
         PromptReader.Prompts train = PromptReader.read(config.prompts().train());
         PromptReader.Prompts heldout = PromptReader.read(config.prompts().heldout());
+        List<IterPrompt> trainPrompts = sampler.prompts(train.prompts());
+        List<IterPrompt> heldoutPrompts = sampler.prompts(heldout.prompts());
+        if (trainPrompts.size() != train.prompts().size() || heldoutPrompts.size() != heldout.prompts().size()) {
+            err.println("asking each question once: " + trainPrompts.size() + " of " + train.prompts().size()
+                    + " training prompts, " + heldoutPrompts.size() + " of " + heldout.prompts().size() + " held-out");
+        }
         if (train.prompts().isEmpty() || heldout.prompts().isEmpty()) {
             throw new DataException(null, null, "no-prompts", "prompts.train and prompts.heldout need prompts with a"
                     + " reference answer (counts: " + train.counts() + ", " + heldout.counts() + ")");
@@ -78,10 +85,9 @@ public final class IterativeDpo {
         if (!done.isEmpty()) {
             err.println("rounds 1-" + done.size() + " are finished (" + out.resolve(RoundFiles.ROUNDS) + ")");
         }
-        Round round = new Round(config, configFile.toAbsolutePath().getParent(), tree, open, err);
+        Round round = new Round(config, configFile.toAbsolutePath().getParent(), tree, open, sampler, err);
         for (int k = done.size() + 1; k <= config.iterate().rounds(); k++) {
-            Map<String, Object> summary = round.run(k, policy, out.resolve("round-" + k), train.prompts(),
-                    heldout.prompts());
+            Map<String, Object> summary = round.run(k, policy, out.resolve("round-" + k), trainPrompts, heldoutPrompts);
             RoundFiles.appendRound(out, summary);
             policy = Path.of((String) summary.get("policy_out"));
         }
