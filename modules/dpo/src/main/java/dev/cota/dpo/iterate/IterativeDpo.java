@@ -22,12 +22,14 @@ import java.util.function.Function;
 
 /**
  * {@code cota dpo iterate}: Insight-V's iterative DPO (Dong et al., 2024, Sec. 3.3). Round k samples
- * {@code iterate.samples} replies per training prompt from the current policy, scores each final
- * answer against the reference (GAIA's rule, {@link dev.cota.data.pipeline.GaiaMatch}), builds pairs ({@link PairBuilder}; ties are
+ * {@code iterate.samples} replies per training prompt from the current policy (or, with
+ * {@code iterate.runner: cota}, whole CoTA agent episodes with real tools: {@link RoundSampler}),
+ * scores each final answer against the reference (GAIA's rule, {@link dev.cota.data.pipeline.GaiaMatch}), builds pairs ({@link PairBuilder}; ties are
  * skipped and counted), trains one DPO stage with {@link DpoRun} from the current policy, which is
  * also the stage's reference, and answers the held-out prompts greedily with the new policy. Outputs:
  * {@code OUT/config.yaml}, {@code OUT/rounds.jsonl} (one summary line per finished round) and
- * {@code OUT/round-<k>/} ({@code samples.jsonl}, {@code pairs.jsonl}, {@code dpo.yaml}, the stage's
+ * {@code OUT/round-<k>/} ({@code samples.jsonl}, or {@code episodes.jsonl} and
+ * {@code heldout-episodes.jsonl} for the cota runner, {@code pairs.jsonl}, {@code dpo.yaml}, the stage's
  * run directory {@code dpo/}, {@code heldout.jsonl}). Rerunning skips finished rounds; an unfinished
  * one reuses its samples and its stage continues from its newest checkpoint.
  */
