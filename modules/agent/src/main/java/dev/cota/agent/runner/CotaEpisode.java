@@ -94,7 +94,7 @@ final class CotaEpisode {
         try {
             turn = CODEC.parseAssistant(reply);
         } catch (CodecException e) {
-            messages.add(new Message(Role.ASSISTANT, reply, null, null, null, Map.of("parse_error", e.kind())));
+            messages.add(new Message(Role.ASSISTANT, reply, null, null, null, Map.of(TacoJsonCodec.PARSE_ERROR, e.kind())));
             if (!stopIf(mentionsTerminate)) {
                 String feedback = TacoJsonCodec.parseErrorFeedback(e);
                 conversation.add(ChatMessage.user(feedback));

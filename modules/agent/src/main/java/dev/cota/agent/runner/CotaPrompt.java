@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * TACO's CoTA prompts (SalesforceAIResearch/TACO, {@code taco/prompt.py} {@code CoTAPrompt},
@@ -49,6 +50,11 @@ public final class CotaPrompt {
             + "Returns: {'answer': 'the final answer.'}\n"
             + "Examples:\n"
             + "{\"name\": \"Terminate\", \"arguments\": {\"answer\": \"yes\"}}\n\n";
+
+    private static final String REQUEST_HEAD = "\n# USER REQUEST #:\n";
+    private static final String REQUEST_TAIL = "\nNow please generate your response:\n";
+    private static final Pattern IMAGE_LINE =
+            Pattern.compile("(image-\\d+:\\s*)?" + Pattern.quote(ChatMessage.IMAGE));
 
     private CotaPrompt() {
     }
@@ -93,7 +99,30 @@ public final class CotaPrompt {
             query.append("image-").append(i).append(": ").append(ChatMessage.IMAGE).append('\n');
         }
         query.append(question).append('\n');
-        return "\n# USER REQUEST #:\n" + query + "\nNow please generate your response:\n";
+        return REQUEST_HEAD + query + REQUEST_TAIL;
+    }
+
+    /**
+     * The question inside a first user turn, the inverse of {@link #request}: TACO's request
+     * wrapper and the leading image lines ({@code image-i: <image>} or a bare {@code <image>}) are
+     * taken off; any other text comes back stripped of those image lines only. Used to ask a
+     * recorded trace's question again through the runner, which writes the request itself.
+     */
+    public static String question(String userTurn) {
+        String s = userTurn;
+        if (s.startsWith(REQUEST_HEAD) && s.endsWith(REQUEST_TAIL) && s.length() >= REQUEST_HEAD.length()
+                + REQUEST_TAIL.length()) {
+            s = s.substring(REQUEST_HEAD.length(), s.length() - REQUEST_TAIL.length());
+            s = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        }
+        while (true) {
+            int nl = s.indexOf('\n');
+            String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+            if (nl < 0 || !IMAGE_LINE.matcher(line).matches()) {
+                return s;
+            }
+            s = s.substring(nl + 1);
+        }
     }
 
     /** One action as {@code CoTAPrompt} lists it. */

@@ -53,6 +53,12 @@ public final class TacoJsonCodec implements Codec {
     public static final String DEFAULT_ERROR_FEEDBACK = "\nPlease try again to fix the error. Or, reply with"
             + " Terminate only if you believe this error is not fixable.";
 
+    /**
+     * Message meta key the CoTA runner sets on a reply that did not parse (its value is the error
+     * kind); such a turn holds the reply as plain content and renders as that text.
+     */
+    public static final String PARSE_ERROR = "parse_error";
+
     /** Message meta key holding {@code actions[1:]} of an output that called more than one action. */
     public static final String DROPPED_ACTIONS = "dropped_actions";
 
@@ -104,6 +110,12 @@ public final class TacoJsonCodec implements Codec {
     }
 
     private static String renderAssistant(Message m, int index) {
+        if (m.content() instanceof String raw && m.meta().containsKey(PARSE_ERROR) && m.thought() == null
+                && m.action() == null && m.code() == null) {
+            // A reply the CoTA runner could not parse is kept as the model wrote it: DPO on agent
+            // episodes scores exactly those tokens (a malformed turn is what a rejected side teaches away).
+            return raw;
+        }
         if (m.code() != null || m.content() != null || (m.thought() == null && m.action() == null)) {
             throw new CodecException(CodecException.UNSUPPORTED_TURN, "taco-json: assistant message " + index
                     + " is not a thought + action turn (it has " + (m.code() != null ? "code" : "plain content")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cota.core.trace.Action;
 import dev.cota.core.trace.Message;
+import dev.cota.core.trace.Role;
 import dev.cota.core.trace.Trace;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,6 +135,16 @@ class TacoJsonCodecTest {
         Trace t = new Trace("x", null, null, null, List.of(Message.assistantCode("t", "print(1)")), null, null);
         CodecException e = assertThrows(CodecException.class, () -> codec.render(t));
         assertEquals(CodecException.UNSUPPORTED_TURN, e.kind());
+    }
+
+    @Test
+    void aReplyTheRunnerCouldNotParseRendersAsWrittenButOtherPlainTurnsCannot() {
+        String raw = "{\"thought\": \"sum\", \"actions\": [";
+        Message bad = new Message(Role.ASSISTANT, raw, null, null, null, Map.of("parse_error", "malformed-json"));
+        Trace t = new Trace("x", null, null, null, List.of(Message.user("q"), bad), null, null);
+        assertEquals(raw, codec.render(t).get(1).text());
+        Trace plain = t.withMessages(List.of(Message.user("q"), Message.assistantText(raw)));
+        assertEquals(CodecException.UNSUPPORTED_TURN, assertThrows(CodecException.class, () -> codec.render(plain)).kind());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.cota.dpo.iterate;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cota.agent.tool.Tools;
+import dev.cota.core.CotaException;
+import java.util.List;
 
 /**
  * How each round of {@code cota dpo iterate} samples, scores and pairs, with its defaults:
@@ -16,7 +19,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * <li>{@code answer-pattern}: regex whose first group is the reply's final answer; default the whole
  *     reply ({@link AnswerExtractor}).</li>
  * <li>{@code seed: 42}: sampling seed of round 1; round k uses {@code seed + k - 1}.</li>
+ * <li>{@code runner: reply}: how a sample is drawn ({@link RunnerKind}): one reply, or a whole CoTA
+ *     episode with real tools ({@code cota}). The keys below are for {@code cota} only.</li>
+ * <li>{@code max-replies: 10}: model replies at most per episode (TACO's {@code --max-reply}).</li>
+ * <li>{@code tool-timeout-ms: 120000}: how long one tool call may run.</li>
+ * <li>{@code system-prompt: full}: TACO's {@code full} prompt (actions, demonstrations) or {@code simple}
+ *     (action names only, TACO's {@code --simple-prompt}); use what the policy was fine-tuned with.</li>
+ * <li>{@code tools}: the actions offered, by name; default every built-in TACO action.</li>
  * </ul>
+ * For {@code cota}, {@code max-new-tokens} caps each reply of an episode, not the episode.
  */
 public record IterateSection(
         @JsonProperty("rounds") Integer rounds,
@@ -29,7 +40,15 @@ public record IterateSection(
         @JsonProperty("pairs") PairMode pairs,
         @JsonProperty("max-pairs-per-prompt") Integer maxPairsPerPrompt,
         @JsonProperty("answer-pattern") String answerPattern,
-        @JsonProperty("seed") Long seed) {
+        @JsonProperty("seed") Long seed,
+        @JsonProperty("runner") RunnerKind runner,
+        @JsonProperty("max-replies") Integer maxReplies,
+        @JsonProperty("tool-timeout-ms") Integer toolTimeoutMs,
+        @JsonProperty("system-prompt") String systemPrompt,
+        @JsonProperty("tools") List<String> tools) {
+
+    /** The system prompts the CoTA runner can send. */
+    public static final List<String> SYSTEM_PROMPTS = List.of("full", "simple");
 
     public IterateSection {
         rounds = rounds == null ? 3 : rounds;
@@ -42,6 +61,25 @@ public record IterateSection(
         pairs = pairs == null ? PairMode.BEST_WORST : pairs;
         maxPairsPerPrompt = maxPairsPerPrompt == null ? 1 : maxPairsPerPrompt;
         seed = seed == null ? 42L : seed;
+        runner = runner == null ? RunnerKind.REPLY : runner;
+        maxReplies = maxReplies == null ? 10 : maxReplies;
+        toolTimeoutMs = toolTimeoutMs == null ? 120_000 : toolTimeoutMs;
+        systemPrompt = systemPrompt == null ? "full" : systemPrompt;
+        tools = tools == null ? null : List.copyOf(tools);
+        positive("max-replies", maxReplies);
+        positive("tool-timeout-ms", toolTimeoutMs);
+        if (!SYSTEM_PROMPTS.contains(systemPrompt)) {
+            throw new IllegalArgumentException("unknown iterate.system-prompt '" + systemPrompt + "' (full, simple)");
+        }
+        if (tools != null) {
+            for (String t : tools) {
+                try {
+                    Tools.get(t);
+                } catch (CotaException e) {
+                    throw new IllegalArgumentException("iterate.tools: " + e.getMessage());
+                }
+            }
+        }
         positive("rounds", rounds);
         if (samples < 2) {
             throw new IllegalArgumentException("iterate.samples must be >= 2 (a pair needs two replies), got " + samples);
@@ -68,6 +106,7 @@ public record IterateSection(
 
     /** All defaults. */
     public static IterateSection defaults() {
-        return new IterateSection(null, null, null, null, null, null, null, null, null, null, null);
+        return new IterateSection(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

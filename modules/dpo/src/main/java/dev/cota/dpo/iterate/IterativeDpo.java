@@ -22,12 +22,14 @@ import java.util.function.Function;
 
 /**
  * {@code cota dpo iterate}: Insight-V's iterative DPO (Dong et al., 2024, Sec. 3.3). Round k samples
- * {@code iterate.samples} replies per training prompt from the current policy, scores each final
- * answer against the reference (GAIA's rule, {@link dev.cota.data.pipeline.GaiaMatch}), builds pairs ({@link PairBuilder}; ties are
+ * {@code iterate.samples} replies per training prompt from the current policy (or, with
+ * {@code iterate.runner: cota}, whole CoTA agent episodes with real tools: {@link RoundSampler}),
+ * scores each final answer against the reference (GAIA's rule, {@link dev.cota.data.pipeline.GaiaMatch}), builds pairs ({@link PairBuilder}; ties are
  * skipped and counted), trains one DPO stage with {@link DpoRun} from the current policy, which is
  * also the stage's reference, and answers the held-out prompts greedily with the new policy. Outputs:
  * {@code OUT/config.yaml}, {@code OUT/rounds.jsonl} (one summary line per finished round) and
- * {@code OUT/round-<k>/} ({@code samples.jsonl}, {@code pairs.jsonl}, {@code dpo.yaml}, the stage's
+ * {@code OUT/round-<k>/} ({@code samples.jsonl}, or {@code episodes.jsonl} and
+ * {@code heldout-episodes.jsonl} for the cota runner, {@code pairs.jsonl}, {@code dpo.yaml}, the stage's
  * run directory {@code dpo/}, {@code heldout.jsonl}). Rerunning skips finished rounds; an unfinished
  * one reuses its samples and its stage continues from its newest checkpoint.
  */
@@ -66,8 +68,15 @@ public final class IterativeDpo {
         Function<Path, ModelBackend> open = opener != null ? opener
                 : dir -> LocalBackend.open(dir, Devices.resolve(config.train().device()), config.encode().template());
 
+        RoundSampler sampler = RoundSampler.of(config.iterate());
         PromptReader.Prompts train = PromptReader.read(config.prompts().train());
         PromptReader.Prompts heldout = PromptReader.read(config.prompts().heldout());
+        List<IterPrompt> trainPrompts = sampler.prompts(train.prompts());
+        List<IterPrompt> heldoutPrompts = sampler.prompts(heldout.prompts());
+        if (trainPrompts.size() != train.prompts().size() || heldoutPrompts.size() != heldout.prompts().size()) {
+            err.println("asking each question once: " + trainPrompts.size() + " of " + train.prompts().size()
+                    + " training prompts, " + heldoutPrompts.size() + " of " + heldout.prompts().size() + " held-out");
+        }
         if (train.prompts().isEmpty() || heldout.prompts().isEmpty()) {
             throw new DataException(null, null, "no-prompts", "prompts.train and prompts.heldout need prompts with a"
                     + " reference answer (counts: " + train.counts() + ", " + heldout.counts() + ")");
@@ -78,10 +87,9 @@ public final class IterativeDpo {
         if (!done.isEmpty()) {
             err.println("rounds 1-" + done.size() + " are finished (" + out.resolve(RoundFiles.ROUNDS) + ")");
         }
-        Round round = new Round(config, configFile.toAbsolutePath().getParent(), tree, open, err);
+        Round round = new Round(config, configFile.toAbsolutePath().getParent(), tree, open, sampler, err);
         for (int k = done.size() + 1; k <= config.iterate().rounds(); k++) {
-            Map<String, Object> summary = round.run(k, policy, out.resolve("round-" + k), train.prompts(),
-                    heldout.prompts());
+            Map<String, Object> summary = round.run(k, policy, out.resolve("round-" + k), trainPrompts, heldoutPrompts);
             RoundFiles.appendRound(out, summary);
             policy = Path.of((String) summary.get("policy_out"));
         }

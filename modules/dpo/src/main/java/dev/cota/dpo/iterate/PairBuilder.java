@@ -9,12 +9,19 @@ import java.util.List;
 /**
  * Builds a round's preference pairs from each prompt's scored samples ({@link PairMode}). A prompt
  * whose samples all have the same score (all right or all wrong) gives no pair: it is skipped and
- * counted as a tie, since DPO learns nothing from a preference between equals.
+ * counted as a tie, since DPO learns nothing from a preference between equals. The two sides of a
+ * pair must show the model the same images (a DPO pair shares them); episodes whose tools made
+ * different images are not paired with each other, and a prompt left with no such pair is counted
+ * as unpairable. A single reply's side is the prompt plus the reply; an episode's side is its trace.
  */
 public final class PairBuilder {
 
-    /** A round's pairs and how many prompts were ties. */
-    public record Result(List<PreferencePair> pairs, int ties) {
+    /** A round's pairs, how many prompts were ties, and how many had only pairs with different images. */
+    public record Result(List<PreferencePair> pairs, int ties, int unpairable) {
+
+        public Result(List<PreferencePair> pairs, int ties) {
+            this(pairs, ties, 0);
+        }
     }
 
     private final PairMode mode;
@@ -32,50 +39,72 @@ public final class PairBuilder {
     public Result build(List<IterPrompt> prompts, List<List<Sample>> samples) {
         List<PreferencePair> pairs = new ArrayList<>();
         int ties = 0;
+        int unpairable = 0;
         for (int i = 0; i < prompts.size(); i++) {
-            List<PreferencePair> own = pairs(prompts.get(i), samples.get(i));
-            if (own.isEmpty()) {
+            List<Sample> own = samples.get(i);
+            double best = own.stream().mapToDouble(Sample::score).max().orElse(0);
+            double worst = own.stream().mapToDouble(Sample::score).min().orElse(0);
+            List<PreferencePair> made = mode == PairMode.BEST_WORST ? bestWorst(prompts.get(i), own, best, worst)
+                    : correctIncorrect(prompts.get(i), own);
+            boolean tie = mode == PairMode.BEST_WORST ? !(best > worst)
+                    : own.stream().noneMatch(s -> s.score() >= 1) || own.stream().noneMatch(s -> s.score() < 1);
+            if (tie) {
                 ties++;
+            } else if (made.isEmpty()) {
+                unpairable++;
             }
-            pairs.addAll(own);
+            pairs.addAll(made);
         }
-        return new Result(List.copyOf(pairs), ties);
+        return new Result(List.copyOf(pairs), ties, unpairable);
     }
 
-    private List<PreferencePair> pairs(IterPrompt prompt, List<Sample> samples) {
+    /** The first highest-scored sample over the first lowest-scored one that shows the same images. */
+    private List<PreferencePair> bestWorst(IterPrompt prompt, List<Sample> samples, double best, double worst) {
+        if (!(best > worst)) {
+            return List.of();
+        }
+        for (Sample b : samples) {
+            for (Sample w : samples) {
+                if (b.score() == best && w.score() == worst && sameImages(prompt, b, w)) {
+                    return List.of(pair(prompt, 0, b, w));
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** Correct samples over incorrect ones, each matched to the first unused incorrect one with the same images. */
+    private List<PreferencePair> correctIncorrect(IterPrompt prompt, List<Sample> samples) {
+        List<Sample> wrong = new ArrayList<>(samples.stream().filter(s -> s.score() < 1).toList());
         List<PreferencePair> out = new ArrayList<>();
-        if (samples.isEmpty()) {
-            return out;
-        }
-        if (mode == PairMode.BEST_WORST) {
-            Sample best = samples.get(0);
-            Sample worst = samples.get(0);
-            for (Sample s : samples) {
-                best = s.score() > best.score() ? s : best;
-                worst = s.score() < worst.score() ? s : worst;
+        for (Sample c : samples) {
+            if (c.score() < 1 || out.size() == maxPairsPerPrompt) {
+                continue;
             }
-            if (best.score() > worst.score()) {
-                out.add(pair(prompt, 0, best, worst));
+            for (int k = 0; k < wrong.size(); k++) {
+                if (sameImages(prompt, c, wrong.get(k))) {
+                    out.add(pair(prompt, out.size(), c, wrong.remove(k)));
+                    break;
+                }
             }
-            return out;
-        }
-        List<Sample> correct = samples.stream().filter(s -> s.score() >= 1).toList();
-        List<Sample> wrong = samples.stream().filter(s -> s.score() < 1).toList();
-        int n = Math.min(maxPairsPerPrompt, Math.min(correct.size(), wrong.size()));
-        for (int k = 0; k < n; k++) {
-            out.add(pair(prompt, k, correct.get(k), wrong.get(k)));
         }
         return out;
     }
 
-    private static PreferencePair pair(IterPrompt prompt, int k, Sample chosen, Sample rejected) {
-        return new PreferencePair(prompt.id() + "#" + k, completion(prompt.prompt(), chosen.text()),
-                completion(prompt.prompt(), rejected.text()));
+    private static boolean sameImages(IterPrompt prompt, Sample a, Sample b) {
+        return side(prompt, a).images().equals(side(prompt, b).images());
     }
 
-    private static Trace completion(Trace prompt, String reply) {
-        List<Message> m = new ArrayList<>(prompt.messages());
-        m.add(Message.assistantText(reply));
-        return prompt.withMessages(m);
+    private static PreferencePair pair(IterPrompt prompt, int k, Sample chosen, Sample rejected) {
+        return new PreferencePair(prompt.id() + "#" + k, side(prompt, chosen), side(prompt, rejected));
+    }
+
+    private static Trace side(IterPrompt prompt, Sample s) {
+        if (s.episode() != null) {
+            return s.episode();
+        }
+        List<Message> m = new ArrayList<>(prompt.prompt().messages());
+        m.add(Message.assistantText(s.text()));
+        return prompt.prompt().withMessages(m);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cota.dpo.iterate;
 
-import dev.cota.data.pipeline.GaiaMatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cota.agent.backend.ModelBackend;
 import dev.cota.agent.backend.SamplingParams;
@@ -25,17 +24,16 @@ final class Round {
     private final JsonNode tree;
     private final Function<Path, ModelBackend> open;
     private final PrintStream err;
-    private final AnswerExtractor extractor;
-    private final PolicySampler sampler;
+    private final RoundSampler sampler;
 
-    Round(IterateConfig config, Path configDir, JsonNode tree, Function<Path, ModelBackend> open, PrintStream err) {
+    Round(IterateConfig config, Path configDir, JsonNode tree, Function<Path, ModelBackend> open, RoundSampler sampler,
+          PrintStream err) {
         this.config = config;
         this.configDir = configDir;
         this.tree = tree;
         this.open = open;
         this.err = err;
-        this.extractor = new AnswerExtractor(config.iterate().answerPattern());
-        this.sampler = new PolicySampler(config.iterate().batchSize());
+        this.sampler = sampler;
     }
 
     Map<String, Object> run(int k, Path policy, Path dir, List<IterPrompt> prompts, List<IterPrompt> heldout)
@@ -43,29 +41,20 @@ final class Round {
         long start = System.nanoTime();
         IterateSection it = config.iterate();
         Files.createDirectories(dir);
-        Path samplesFile = dir.resolve(RoundFiles.SAMPLES);
+        Path samplesFile = dir.resolve(sampler.samplesFile());
         List<List<Sample>> samples;
         if (Files.isRegularFile(samplesFile)) {
             err.println("round " + k + ": reusing " + samplesFile);
-            samples = RoundFiles.readSamples(samplesFile, prompts);
+            samples = sampler.read(samplesFile, prompts);
         } else {
-            err.println("round " + k + ": sampling " + it.samples() + " replies for each of " + prompts.size()
-                    + " prompts from " + policy);
+            err.println("round " + k + ": sampling " + it.samples() + (it.runner() == RunnerKind.COTA ? " episodes"
+                    : " replies") + " for each of " + prompts.size() + " prompts from " + policy);
             SamplingParams params = new SamplingParams(it.maxNewTokens(), it.temperature(), it.topP(),
                     it.seed() + k - 1, List.of());
-            List<List<String>> replies;
             try (ModelBackend backend = open.apply(policy)) {
-                replies = sampler.sample(backend, prompts, it.samples(), params);
+                samples = sampler.sample(backend, prompts, it.samples(), params);
             }
-            samples = new ArrayList<>();
-            for (int i = 0; i < prompts.size(); i++) {
-                List<Sample> s = new ArrayList<>();
-                for (String reply : replies.get(i)) {
-                    s.add(score(reply, prompts.get(i).answer()));
-                }
-                samples.add(s);
-            }
-            RoundFiles.writeSamples(samplesFile, prompts, samples);
+            sampler.write(samplesFile, prompts, samples);
         }
         PairBuilder.Result pairs = new PairBuilder(it.pairs(), it.maxPairsPerPrompt()).build(prompts, samples);
         Path pairsFile = dir.resolve(RoundFiles.PAIRS);
@@ -79,6 +68,10 @@ final class Round {
         line.put("sample_accuracy", accuracy(samples));
         line.put("pairs", pairs.pairs().size());
         line.put("ties_skipped", pairs.ties());
+        if (it.runner() != RunnerKind.REPLY) {
+            line.put("runner", it.runner().id());
+            line.put("unpairable", pairs.unpairable());
+        }
         Path next = policy;
         if (pairs.pairs().isEmpty()) {
             err.println("round " + k + ": every prompt's samples tie; no pairs, no DPO stage");
@@ -99,7 +92,7 @@ final class Round {
             next = stageDir.resolve("final");
         }
         line.put("heldout", heldout.size());
-        line.put("heldout_accuracy", evaluate(next, heldout, dir.resolve(RoundFiles.HELDOUT)));
+        line.put("heldout_accuracy", evaluate(next, heldout, dir));
         line.put("policy_out", next.toString());
         line.put("seconds", (System.nanoTime() - start) / 1e9);
         err.printf("round %d: %d pairs, %d ties skipped, held-out accuracy %.3f%n", k, pairs.pairs().size(),
@@ -107,17 +100,22 @@ final class Round {
         return line;
     }
 
-    /** Greedy answers of {@code policy} to the held-out prompts, written to {@code file}; the fraction right. */
-    private double evaluate(Path policy, List<IterPrompt> heldout, Path file) throws IOException {
-        List<List<String>> replies;
+    /**
+     * Greedy answers of {@code policy} to the held-out prompts, drawn by the round's sampler, written
+     * to {@code dir/heldout.jsonl} (and the sampler's own held-out file); the fraction right.
+     */
+    private double evaluate(Path policy, List<IterPrompt> heldout, Path dir) throws IOException {
+        List<List<Sample>> answers;
         try (ModelBackend backend = open.apply(policy)) {
-            replies = new PolicySampler(config.iterate().batchSize()).sample(backend, heldout, 1,
-                    SamplingParams.greedy(config.iterate().evalMaxNewTokens()));
+            answers = sampler.sample(backend, heldout, 1, SamplingParams.greedy(config.iterate().evalMaxNewTokens()));
+        }
+        if (sampler.heldoutFile() != null) {
+            sampler.write(dir.resolve(sampler.heldoutFile()), heldout, answers);
         }
         List<Object> lines = new ArrayList<>();
         int right = 0;
         for (int i = 0; i < heldout.size(); i++) {
-            Sample s = score(replies.get(i).get(0), heldout.get(i).answer());
+            Sample s = answers.get(i).get(0);
             right += s.score() >= 1 ? 1 : 0;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", heldout.get(i).id());
@@ -127,15 +125,8 @@ final class Round {
             m.put("correct", s.score() >= 1);
             lines.add(m);
         }
-        RoundFiles.writeLines(file, lines);
+        RoundFiles.writeLines(dir.resolve(RoundFiles.HELDOUT), lines);
         return (double) right / heldout.size();
-    }
-
-    private Sample score(String reply, String answer) {
-        String prediction = extractor.extract(reply);
-        // No extracted answer never matches (GAIA's scorer would read it as the string "None").
-        boolean right = prediction != null && answer != null && GaiaMatch.questionScorer(prediction, answer);
-        return new Sample(reply, prediction, right ? 1.0 : 0.0);
     }
 
     private static double accuracy(List<List<Sample>> samples) {
