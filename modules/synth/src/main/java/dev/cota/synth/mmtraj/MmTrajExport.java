@@ -39,6 +39,7 @@ public final class MmTrajExport {
                     continue;
                 }
                 try (JsonParser p = Json.factory().createParser(line)) {
+                    p.nextToken();
                     records.add(MmTrajRecords.of(TraceJson.read(p)));
                 }
             }
