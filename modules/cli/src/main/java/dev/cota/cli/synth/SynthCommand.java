@@ -43,13 +43,14 @@ import picocli.CommandLine.Spec;
         description = "Generate CoTA / Direct / CoT traces whose actions run the real tools (resumable).")
 public final class SynthCommand implements Callable<Integer> {
 
-    /** The generators this build has; the MM-Traj pipeline is not built yet. */
-    private static final List<String> GENERATORS = List.of("program", "model", "insight-v");
+    /** The generators this build has. */
+    private static final List<String> GENERATORS = List.of("program", "model", "mm-traj", "insight-v");
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--generator", required = true, paramLabel = "NAME", description = "Which generator: program, model or insight-v.")
+    @Option(names = "--generator", required = true, paramLabel = "NAME",
+            description = "Which generator: program, model, mm-traj or insight-v.")
     String generator;
 
     @Option(names = "--config", paramLabel = "YAML",
@@ -95,6 +96,9 @@ public final class SynthCommand implements Callable<Integer> {
             description = "model: tool server for model-backed tools (default: the COTA_TOOL_SERVER environment variable).")
     URI toolServer;
 
+    @Mixin
+    MmTrajOptions mmTraj;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (resumed when it exists).")
     Path out;
 
@@ -116,6 +120,9 @@ public final class SynthCommand implements Callable<Integer> {
             JsonOutput.line(spec.commandLine().getOut(), InsightVSynth.run(config, overrides, model, judgeModel,
                     scoreModel, apiKeyEnv, device.device(), out, System.err));
             return 0;
+        }
+        if ("mm-traj".equals(generator)) {
+            return mmTraj();
         }
         if (model != null) {
             throw new ConfigException("--model is for --generator model");
@@ -198,6 +205,27 @@ public final class SynthCommand implements Callable<Integer> {
         extra.put("records_skipped", pairs.skipped());
         return summary(manifest, List.of("tasks", "kept", "dropped", "dropped_by_reason", "traces_by_label",
                 "tool_calls"), extra);
+    }
+
+    /** T3-Agent's MM-Traj pipeline: the recipe from --config, the backends from --model (and --verifier-model). */
+    private Integer mmTraj() throws IOException, InterruptedException {
+        if (config == null || model == null) {
+            throw new ConfigException("--generator mm-traj needs --config YAML (e.g. configs/synth/mm-traj.yaml) and"
+                    + " --model SPEC: local:DIR or openai:MODEL@BASE_URL");
+        }
+        if (count != null || variants != null) {
+            throw new ConfigException("--count and --variants are for --generator program; mm-traj reads tasks from"
+                    + " its config (--set tasks=N)");
+        }
+        if (seed != null) {
+            overrides.add("seed=" + seed);
+        }
+        if (threads != null) {
+            overrides.add("threads=" + threads);
+        }
+        Map<String, Object> s = MmTrajSynth.run(config, overrides, model, mmTraj, apiKeyEnv, device.device(),
+                toolServer, out);
+        return summary(s, List.copyOf(s.keySet()));
     }
 
     private Integer summary(Map<String, Object> manifest, List<String> keys) {
