@@ -67,21 +67,13 @@ public final class InsightVGenerator implements SynthSource {
     public TaskOutcome run(int index) {
         QaPairs.Qa qa = pairs.pairs().get(index);
         String id = taskId(index);
-        List<BufferedImage> pixels = new ArrayList<>();
-        Map<String, BufferedImage> images = new LinkedHashMap<>();
-        List<String> refs = new ArrayList<>();
-        for (int k = 0; k < qa.images().size(); k++) {
-            BufferedImage img;
-            try {
-                img = loader.open(qa.images().get(k), qa.root()).decode();
-            } catch (RuntimeException e) {
-                return TaskOutcome.dropped(id, qa.dataset(), TaskOutcome.TRAIN, "image-unreadable");
-            }
-            String ref = "images/" + id + "-" + k + ".png";
-            pixels.add(img);
-            refs.add(ref);
-            images.put(ref, img);
+        QaPairs.TaskImages loaded = QaPairs.TaskImages.load(loader, qa, id);
+        if (loaded == null) {
+            return TaskOutcome.dropped(id, qa.dataset(), TaskOutcome.TRAIN, "image-unreadable");
         }
+        List<BufferedImage> pixels = loaded.pixels();
+        List<String> refs = loaded.refs();
+        Map<String, BufferedImage> images = loaded.files();
         // Insight-V's questions carry LLaVA's image placeholder in front, as its datasets do.
         String question = (ChatMessage.IMAGE + "\n").repeat(refs.size()) + qa.question();
         Map<String, Integer> counts = new LinkedHashMap<>();

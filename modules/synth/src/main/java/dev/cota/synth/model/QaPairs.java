@@ -6,7 +6,9 @@ import dev.cota.core.trace.Trace;
 import dev.cota.data.Datasets;
 import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
+import dev.cota.data.image.ImageLoader;
 import dev.cota.data.pipeline.ActionUseless;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -140,5 +142,35 @@ public final class QaPairs {
     /** Records skipped for lack of a question or a reference answer. */
     public int skipped() {
         return skipped;
+    }
+
+    /**
+     * A task's images, decoded, under the names the output writes them to ({@code images/<id>-<k>.png}).
+     *
+     * @param pixels the decoded images, in the question's order
+     * @param refs their names in the output, in the same order (what traces record)
+     * @param files name to image, for {@link dev.cota.synth.run.TaskOutcome}
+     */
+    public record TaskImages(List<BufferedImage> pixels, List<String> refs, Map<String, BufferedImage> files) {
+
+        /** The images of {@code qa} for task {@code id}, or null when one cannot be read (the task is dropped). */
+        public static TaskImages load(ImageLoader loader, Qa qa, String id) {
+            List<BufferedImage> pixels = new ArrayList<>();
+            List<String> refs = new ArrayList<>();
+            Map<String, BufferedImage> files = new LinkedHashMap<>();
+            for (int k = 0; k < qa.images().size(); k++) {
+                BufferedImage img;
+                try {
+                    img = loader.open(qa.images().get(k), qa.root()).decode();
+                } catch (RuntimeException e) {
+                    return null;
+                }
+                String ref = "images/" + id + "-" + k + ".png";
+                pixels.add(img);
+                refs.add(ref);
+                files.put(ref, img);
+            }
+            return new TaskImages(pixels, refs, files);
+        }
     }
 }
