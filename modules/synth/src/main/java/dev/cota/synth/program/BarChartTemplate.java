@@ -117,8 +117,13 @@ final class BarChartTemplate implements Template {
             BigDecimal va = row.get(ia);
             BigDecimal vb = row.get(ib);
             String expr = OcrReading.plain(va) + op + OcrReading.plain(vb);
-            Map<String, Object> r = s.call("The value of " + ca + " is " + OcrReading.plain(va) + " and the value of "
-                    + cb + " is " + OcrReading.plain(vb) + ". I will calculate " + expr + ".", "Calculate",
+            StringBuilder shown = new StringBuilder();
+            for (BigDecimal v : row) {
+                shown.append(shown.length() == 0 ? "" : " ").append(OcrReading.plain(v));
+            }
+            Map<String, Object> r = s.call("The values under the bars read " + shown + ", so " + ca + " is "
+                    + OcrReading.plain(va) + " and " + cb + " is " + OcrReading.plain(vb) + ". I will calculate " + expr + ".",
+                    "Calculate",
                     Map.of("expression", expr));
             String answer = OcrReading.plain(OcrReading.result(r));
             return s.terminate("The answer is " + answer + ".", answer);

@@ -70,7 +70,11 @@ final class ReceiptTemplate implements Template {
                         "the price of " + item).toPlainString());
             }
             String expr = formula(read, tip, tipPercent);
-            Map<String, Object> res = s.call("The prices are " + String.join(", ", read) + ". I will calculate "
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(pool.get(i) + " " + read.get(i));
+            }
+            Map<String, Object> res = s.call("The receipt reads " + String.join(", ", rows) + ". I will calculate "
                     + expr + ".", "Calculate", Map.of("expression", expr));
             String answer = OcrReading.plain(OcrReading.result(res));
             return s.terminate("The total is " + answer + ".", answer);

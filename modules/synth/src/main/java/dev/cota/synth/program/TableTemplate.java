@@ -70,8 +70,8 @@ final class TableTemplate implements Template {
             BigDecimal q = OcrReading.number(cells.get(0), "the quantity of " + item);
             BigDecimal p = OcrReading.number(cells.get(1), "the price of " + item);
             String expr = OcrReading.plain(q) + " * " + p.toPlainString();
-            Map<String, Object> res = s.call("The table lists " + OcrReading.plain(q) + " " + item + " at "
-                    + p.toPlainString() + " each. I will calculate " + expr + ".", "Calculate", Map.of("expression", expr));
+            Map<String, Object> res = s.call("The table reads " + item + " " + OcrReading.plain(q) + " " + p.toPlainString()
+                    + ", so I will calculate " + expr + ".", "Calculate", Map.of("expression", expr));
             String answer = OcrReading.plain(OcrReading.result(res));
             return s.terminate("They cost " + answer + " together.", answer);
         }, cot);
