@@ -17,12 +17,18 @@ public enum PreTokenizer {
     BYTE_LEVEL,
 
     /**
-     * Every digit its own piece first ({@code tokenizers}' {@code Digits} with
-     * {@code individual_digits}, as Llama and Qwen tokenizers split numbers), then the byte-level
-     * split of what is between: a number is the same digit tokens wherever it is written, so a model
-     * copies it token by token from an OCR observation into a {@code Calculate} expression.
+     * The two-character escapes {@code \n}, {@code \t} and {@code \r} (as a Python- or JSON-printed
+     * observation holds its line breaks) are pieces of their own ({@code tokenizers}' {@code Split},
+     * isolated), then every digit ({@code Digits} with {@code individual_digits}, as Llama and Qwen
+     * tokenizers split numbers), then the byte-level split of the rest. A word or a number is then
+     * the same tokens wherever it is written: {@code Tape 27} in {@code {'text': '...\nTape 27'}} reads
+     * as it does in the question and in a {@code Calculate} expression (GPT-2's split makes
+     * {@code nTape} one piece there), so a model can copy it token by token.
      */
     DIGITS;
+
+    /** The escapes {@link #DIGITS} isolates: a backslash and n, t or r. */
+    private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("\\\\[nrt]");
 
     /** The name used in configs and on the command line: {@code byte-level} or {@code digits}. */
     public String key() {
@@ -45,6 +51,18 @@ public enum PreTokenizer {
             byteLevel(text, piece);
             return;
         }
+        java.util.regex.Matcher m = ESCAPE.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            digits(text.subSequence(from, m.start()), piece);
+            piece.accept(m.group());
+            from = m.end();
+        }
+        digits(text.subSequence(from, text.length()), piece);
+    }
+
+    /** Every numeric character its own piece, the byte-level split between them. */
+    private static void digits(CharSequence text, Consumer<String> piece) {
         int start = 0;
         int i = 0;
         while (i < text.length()) {
@@ -90,6 +108,14 @@ public enum PreTokenizer {
         } else {
             g.writeStringField("type", "Sequence");
             g.writeArrayFieldStart("pretokenizers");
+            g.writeStartObject();
+            g.writeStringField("type", "Split");
+            g.writeObjectFieldStart("pattern");
+            g.writeStringField("Regex", ESCAPE.pattern());
+            g.writeEndObject();
+            g.writeStringField("behavior", "Isolated");
+            g.writeBooleanField("invert", false);
+            g.writeEndObject();
             g.writeStartObject();
             g.writeStringField("type", "Digits");
             g.writeBooleanField("individual_digits", true);

@@ -18,13 +18,17 @@ class PreTokenizerTest {
     @TempDir
     Path dir;
 
-    private static final String TEXT = "Tape 27 6.88\nGlue 12 9.48\n{\"expression\": \"27 * 6.88\"} {\"result\": 185.76}\n";
+    private static final String TEXT = "Tape 27 6.88\nGlue 12 9.48\n{'text': 'Item\\nGlue 12'}\n{\"expression\": \"27 * 6.88\"} {\"result\": 185.76}\n";
 
     @Test
     void digitsAreSplitOneByOneAndTheRestAsGpt2Does() {
         assertEquals(List.of("Tape", " ", "2", "7", " ", "6", ".", "8", "8"), PreTokenizer.DIGITS.split("Tape 27 6.88"));
         assertEquals(List.of("Tape", " 27", " 6", ".", "88"), PreTokenizer.BYTE_LEVEL.split("Tape 27 6.88"));
         assertEquals(List.of("x", "²", "=", "٣"), PreTokenizer.DIGITS.split("x²=٣"));
+        // An escaped line break of a printed observation is its own piece: the word after it stays whole.
+        assertEquals(List.of("{'", "text", "':", " '", "Item", "\\n", "\\n", "Tape", " ", "2", "7", "'}"),
+                PreTokenizer.DIGITS.split("{'text': 'Item\\n\\nTape 27'}"));
+        assertEquals(List.of("Item", "\\", "n", "\\", "nTape"), PreTokenizer.BYTE_LEVEL.split("Item\\n\\nTape"));
         assertEquals(PreTokenizer.DIGITS, PreTokenizer.of("digits"));
         assertEquals("unknown pre-tokenizer 'numbers' (known: byte-level, digits)",
                 assertThrows(IllegalArgumentException.class, () -> PreTokenizer.of("numbers")).getMessage());
@@ -43,6 +47,17 @@ class PreTokenizerTest {
         }
         TokenizerFiles.write(dir, vocab, 512);
         try (HuggingFaceTokenizer tok = Tokenizers.open(dir)) {
+            Encoding escaped = tok.encode("{'text': 'Item\\nGlue 12'}", false, false);
+            Encoding plain = tok.encode("Glue 12", false, false);
+            List<String> escapedTokens = Arrays.asList(escaped.getTokens());
+            // The runtime cuts the escape off as the trainer did: "Glue 12" reads the same ids after it.
+            long[] all = escaped.getIds();
+            long[] word = plain.getIds();
+            int at = escapedTokens.indexOf(plain.getTokens()[0]);
+            assertTrue(at > 0 && escapedTokens.get(at - 1).endsWith("n"), escapedTokens.toString());
+            for (int k = 0; k < word.length; k++) {
+                assertEquals(word[k], all[at + k], escapedTokens.toString());
+            }
             Encoding e = tok.encode("Glue 12 9.48 and \"12 * 9.48\"", false, false);
             List<String> tokens = Arrays.asList(e.getTokens());
             // The number reads the same ids in the observation and in the expression.
