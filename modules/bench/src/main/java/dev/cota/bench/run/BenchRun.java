@@ -82,19 +82,23 @@ public final class BenchRun {
             if (resumed) {
                 progress.accept("bench run: resuming " + out + ": " + results.lines().size() + " item(s) already done");
             }
-            int n = 0;
-            for (BenchItem item : items) {
-                n++;
-                if (results.has(item.id())) {
-                    continue;
-                }
+            List<BenchItem> todo = items.stream().filter(i -> !results.has(i.id())).toList();
+            int done = items.size() - todo.size();
+            for (int from = 0; from < todo.size(); from += settings.batchSize()) {
+                List<BenchItem> chunk = todo.subList(from, Math.min(todo.size(), from + settings.batchSize()));
+                List<String> prompts = chunk.stream().map(i -> PromptTemplate.render(config.prompt(), i)).toList();
                 long t0 = System.nanoTime();
-                Answer a = asker.ask(item, PromptTemplate.render(config.prompt(), item), dataDir);
-                ItemScore s = suite.scorer().score(item, a.prediction(), judge);
-                results.append(line(s, a));
-                progress.accept(String.format(java.util.Locale.ROOT, "bench run: [%d/%d] %s score=%s%s (%.1f s)", n,
-                        items.size(), item.id(), s.score(), a.error() == null ? "" : " error: " + a.error(),
-                        (System.nanoTime() - t0) / 1e9));
+                List<Answer> answers = asker.askAll(chunk, prompts, dataDir);
+                double seconds = (System.nanoTime() - t0) / 1e9 / chunk.size();
+                for (int k = 0; k < chunk.size(); k++) {
+                    BenchItem item = chunk.get(k);
+                    Answer a = answers.get(k);
+                    ItemScore s = suite.scorer().score(item, a.prediction(), judge);
+                    results.append(line(s, a));
+                    progress.accept(String.format(java.util.Locale.ROOT, "bench run: [%d/%d] %s score=%s%s (%.1f s)",
+                            ++done, items.size(), item.id(), s.score(), a.error() == null ? "" : " error: " + a.error(),
+                            seconds));
+                }
             }
             lines = results.lines();
         }

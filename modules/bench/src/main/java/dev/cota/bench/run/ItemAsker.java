@@ -52,31 +52,94 @@ final class ItemAsker {
         this.sampling = Objects.requireNonNull(sampling, "sampling");
     }
 
-    /** The model's answer to {@code prompt} about the item's images and files under {@code dataDir}. */
-    Answer ask(BenchItem item, String prompt, Path dataDir) {
-        List<BufferedImage> pixels = new ArrayList<>(item.images().size());
-        for (String ref : item.images()) {
-            pixels.add(images.open(ref, dataDir).decode());
+    /**
+     * The answers to several items at once, in order: one batched backend call for {@code direct},
+     * the episodes in lockstep for {@code cota} and {@code reason-summary} (so a local model decodes
+     * them together), one by one for {@code react}. When the batch fails on the backend, each item
+     * is asked alone, so the error lands on the item that caused it.
+     */
+    List<Answer> askAll(List<BenchItem> items, List<String> prompts, Path dataDir) {
+        if (items.size() == 1 || runner.equals("react")) {
+            List<Answer> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(ask(items.get(i), prompts.get(i), dataDir));
+            }
+            return out;
+        }
+        List<List<BufferedImage>> pixels = new ArrayList<>();
+        for (BenchItem item : items) {
+            pixels.add(pixels(item, dataDir));
         }
         try {
+            List<Answer> out = new ArrayList<>();
             if (runner.equals(SuiteConfig.DIRECT)) {
-                String text = "<image>\n".repeat(pixels.size()) + prompt;
-                return new Answer(backend.completeOne(List.of(ChatMessage.user(text, pixels)), sampling), null, null);
+                List<List<ChatMessage>> conversations = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    conversations.add(List.of(direct(prompts.get(i), pixels.get(i))));
+                }
+                for (String reply : backend.complete(conversations, sampling)) {
+                    out.add(new Answer(reply, null, null));
+                }
+                return out;
+            }
+            List<Episode> episodes = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                episodes.add(episode(items.get(i), prompts.get(i), pixels.get(i), dataDir));
+            }
+            List<Trace> traces = runner.equals(ReasonSummaryRunner.NAME) ? reasonSummary().runAll(episodes)
+                    : cota().runAll(episodes);
+            for (Trace t : traces) {
+                out.add(new Answer(t.answer(), t, null));
+            }
+            return out;
+        } catch (BackendException e) {
+            List<Answer> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                out.add(ask(items.get(i), prompts.get(i), dataDir));
+            }
+            return out;
+        }
+    }
+
+    /** The model's answer to {@code prompt} about the item's images and files under {@code dataDir}. */
+    Answer ask(BenchItem item, String prompt, Path dataDir) {
+        List<BufferedImage> pixels = pixels(item, dataDir);
+        try {
+            if (runner.equals(SuiteConfig.DIRECT)) {
+                return new Answer(backend.completeOne(List.of(direct(prompt, pixels)), sampling), null, null);
             }
             Trace trace = switch (runner) {
                 case "react" -> react(item, prompt, pixels, dataDir);
-                case ReasonSummaryRunner.NAME -> new ReasonSummaryRunner(backend, backend,
-                        ReasonSummaryConfig.both(sampling)).run(episode(item, prompt, pixels, dataDir));
-                case CotaRunner.NAME -> new CotaRunner(backend, cotaTools(),
-                        CotaRunnerConfig.DEFAULT.withSampling(sampling).withToolTimeout(TOOL_TIMEOUT)
-                                .withSimplePrompt(suite.systemPrompt().equals("simple")))
-                        .run(episode(item, prompt, pixels, dataDir));
+                case ReasonSummaryRunner.NAME -> reasonSummary().run(episode(item, prompt, pixels, dataDir));
+                case CotaRunner.NAME -> cota().run(episode(item, prompt, pixels, dataDir));
                 default -> throw new IllegalStateException("unknown runner " + runner);
             };
             return new Answer(trace.answer(), trace, null);
         } catch (BackendException e) {
             return new Answer("", null, e.getMessage());
         }
+    }
+
+    private List<BufferedImage> pixels(BenchItem item, Path dataDir) {
+        List<BufferedImage> pixels = new ArrayList<>(item.images().size());
+        for (String ref : item.images()) {
+            pixels.add(images.open(ref, dataDir).decode());
+        }
+        return pixels;
+    }
+
+    /** The direct runner's one user turn: an {@code <image>} line per image, then the prompt (LLaVA's order). */
+    private static ChatMessage direct(String prompt, List<BufferedImage> pixels) {
+        return ChatMessage.user("<image>\n".repeat(pixels.size()) + prompt, pixels);
+    }
+
+    private ReasonSummaryRunner reasonSummary() {
+        return new ReasonSummaryRunner(backend, backend, ReasonSummaryConfig.both(sampling));
+    }
+
+    private CotaRunner cota() {
+        return new CotaRunner(backend, cotaTools(), CotaRunnerConfig.DEFAULT.withSampling(sampling)
+                .withToolTimeout(TOOL_TIMEOUT).withSimplePrompt(suite.systemPrompt().equals("simple")));
     }
 
     /** The actions the suite offers the CoTA runner: its {@code tools}, else every built-in TACO action. */

@@ -91,6 +91,28 @@ class BenchRunTest {
     }
 
     @Test
+    void batchedRunsAskItemsTogetherAndWriteWhatOneAtATimeWrites() throws Exception {
+        run(suite("mmstar"), new ScriptedBackend(MMSTAR_REPLIES), null, dir.resolve("one"));
+        ScriptedBackend direct = new ScriptedBackend(MMSTAR_REPLIES);
+        new BenchRun(suite("mmstar"), new RunSettings("scripted", 64, null, null, 4), direct, null, null)
+                .run(dir.resolve("four"));
+        assertEquals(List.of(4, 2), direct.batchSizes());
+        assertEquals(Files.readString(dir.resolve("one/results.jsonl")), Files.readString(dir.resolve("four/results.jsonl")));
+
+        // CoTA episodes in lockstep: each batched call holds one turn of every episode still running.
+        SuiteConfig cota = suite("mmstar").withRunner("cota").withAgent(List.of("Calculate"), "simple");
+        String calc = "{\"thought\": \"add\", \"actions\": [{\"name\": \"Calculate\", \"arguments\": {\"expression\": \"1 + 1\"}}]}";
+        String stop = "{\"thought\": \"done\", \"actions\": [{\"name\": \"Terminate\", \"arguments\": {\"answer\": \"B\"}}]}";
+        ScriptedBackend lockstep = ScriptedBackend.of(calc, stop, stop, stop);
+        new BenchRun(cota, new RunSettings("scripted", 64, 3, null, 3), lockstep, null, null).run(dir.resolve("cota"));
+        assertEquals(List.of(3, 1), lockstep.batchSizes());
+        List<JsonNode> lines = BenchSamples.lines(dir.resolve("cota/results.jsonl"));
+        assertEquals(List.of("0", "1", "2"), lines.stream().map(l -> l.get("id").asText()).toList());
+        assertEquals(List.of("B", "B", "B"), lines.stream().map(l -> l.get("prediction").asText()).toList());
+        assertEquals("{\"result\":2}", lines.get(0).at("/trace/messages").get(3).get("content").toString());
+    }
+
+    @Test
     void gaiaDirectAndReactRunners() throws Exception {
         SuiteConfig gaia = suite("gaia");
         Map<String, Object> direct = run(gaia.withRunner("direct"), ScriptedBackend.of("17", "1,234.5"), 2, dir.resolve("d"));

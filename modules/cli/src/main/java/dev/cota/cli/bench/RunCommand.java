@@ -50,6 +50,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "direct, cota, react or reason-summary (default: the suite config's runner).")
     String runner;
 
+    @Option(names = "--batch-size", defaultValue = "1", paramLabel = "N",
+            description = "Items asked together: one batched call (direct) or episodes decoded in lockstep (cota,"
+                    + " reason-summary); react asks one at a time. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
     @Option(names = "--limit", paramLabel = "N", description = "Run the suite's first N items only (default: all).")
     Integer limit;
 
@@ -85,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
             if (data != null) {
                 suiteConfig = suiteConfig.withData(data.toString());
             }
-            settings = new RunSettings(model, maxTokens, limit, local ? device.device().toString() : null);
+            settings = new RunSettings(model, maxTokens, limit, local ? device.device().toString() : null, batchSize);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
