@@ -26,7 +26,7 @@ class QuickstartSmokeTest {
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> summary = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
         Map<String, Object> heldout = (Map<String, Object>) summary.get("heldout");
-        for (String model : List.of("direct", "cota")) {
+        for (String model : List.of("direct", "cota", "cota_dpo")) {
             Map<String, Object> m = (Map<String, Object>) heldout.get(model);
             double acc = ((Number) m.get("accuracy")).doubleValue();
             List<Number> ci = (List<Number>) m.get("ci95");
@@ -34,15 +34,22 @@ class QuickstartSmokeTest {
             assertTrue(ci.get(0).doubleValue() <= acc && acc <= ci.get(1).doubleValue(), model + " CI " + ci);
             assertTrue(((Number) m.get("n")).intValue() > 0, model + " scored held-out questions");
         }
-        assertEquals("not run (" + dev.cota.cli.quickstart.QuickstartCommand.DPO_NOT_RUN + ")", heldout.get("cota_dpo"));
+        Map<String, Object> dpo = (Map<String, Object>) summary.get("dpo");
+        List<Map<String, Object>> rounds = (List<Map<String, Object>>) dpo.get("rounds");
+        assertEquals(1, rounds.size());
+        assertEquals("cota", rounds.get(0).get("runner"));
+        assertTrue(((Number) rounds.get(0).get("samples")).intValue() > 0, "the round sampled episodes");
         Map<String, Object> test = (Map<String, Object>) summary.get("direct_vs_cota");
         assertEquals("mcnemar", test.get("method"));
         double p = ((Number) test.get("p_value")).doubleValue();
         assertTrue(p >= 0 && p <= 1, "p " + p);
-        Map<String, Object> tools = (Map<String, Object>) summary.get("tool_calls");
-        assertEquals(((Map<String, Object>) heldout.get("cota")).get("n"), ((Number) tools.get("episodes")).intValue());
+        Map<String, Map<String, Object>> tools = (Map<String, Map<String, Object>>) summary.get("tool_calls");
+        assertEquals(List.of("cota", "cota_dpo"), List.copyOf(tools.keySet()));
+        for (String model : tools.keySet()) {
+            assertEquals(((Map<String, Object>) heldout.get(model)).get("n"), ((Number) tools.get(model).get("episodes")).intValue());
+        }
         assertEquals("quickstart", ((Map<String, Object>) summary.get("provenance")).get("command"));
-        assertTrue(r.err().contains("[1/6] synth") && r.err().contains("cota_dpo: not run"), r.err());
+        assertTrue(r.err().contains("[1/6] synth") && r.err().contains("[5/6] dpo"), r.err());
 
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Training loss") && html.contains("cota-traces"));
@@ -52,7 +59,7 @@ class QuickstartSmokeTest {
 
         Cli.Result again = Cli.run("quickstart", "--smoke", "--home", root.toString(), "--out", dir.toString());
         assertEquals(0, again.exit(), again.err());
-        assertEquals(6, again.err().split("\\(done: reused\\)", -1).length - 1, again.err());
+        assertEquals(8, again.err().split("\\(done: reused\\)", -1).length - 1, again.err());
         Map<String, Object> second = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
         assertEquals(summary.get("heldout"), second.get("heldout"));
     }

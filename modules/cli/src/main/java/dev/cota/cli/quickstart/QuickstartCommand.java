@@ -10,6 +10,7 @@ import dev.cota.core.json.JsonValues;
 import dev.cota.core.provenance.Provenance;
 import dev.cota.data.pipeline.Variant;
 import dev.cota.synth.program.ProgramConfig;
+import dev.cota.synth.run.SynthRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -37,14 +38,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Synthesize, train Direct and CoTA models, evaluate and report (configs/quickstart.yaml).")
 public final class QuickstartCommand implements Callable<Integer> {
-
-    /**
-     * Why the DPO stage is a slot: {@code cota dpo iterate} samples one reply per sample from the
-     * policy, while the CoTA model answers only through the agent runner with real tools; sampling
-     * whole episodes for iterate is still to be built.
-     */
-    public static final String DPO_NOT_RUN = "cota dpo iterate samples single replies; the CoTA model answers only through"
-            + " the agent runner with tools, which iterate does not run yet";
 
     @Spec
     CommandSpec spec;
@@ -97,9 +90,10 @@ public final class QuickstartCommand implements Callable<Integer> {
                 + JsonValues.toJson(synthSummary.get("traces_by_split")));
 
         Stage tok = Stage.of(outDir, "tokenizer", List.of(synth.hash(), c.tokenizer()));
-        tok.header(con, 2, total, "cota tokenizer train (byte-level BPE, " + c.tokenizer().vocabSize() + " tokens)");
+        tok.header(con, 2, total, "cota tokenizer train (byte-level BPE, " + c.tokenizer().vocabSize() + " tokens, "
+                + c.tokenizer().preTokenizer() + " pre-tokenizer)");
         if (!tok.done()) {
-            tok.finish(QuickstartStages.tokenizer(tok, synth, c.tokenizer().vocabSize()));
+            tok.finish(QuickstartStages.tokenizer(tok, synth, c.tokenizer()));
         }
 
         Path sftBase = base.resolve(c.sft().config());
@@ -110,16 +104,30 @@ public final class QuickstartCommand implements Callable<Integer> {
             o.add("model.tokenizer=" + tok.dir());
             o.add("data.train.0.path=" + QuickstartStages.trainFile(synth, v));
             o.add("encode.codec=" + (v == Variant.DIRECT ? c.sft().directCodec() : c.sft().cotaCodec()));
-            Stage s = Stage.of(outDir, "sft-" + v.jsonName(), List.of(tok.hash(), Files.readString(sftBase), o));
+            Stage s = Stage.of(outDir, "sft-" + v.jsonName(), List.of(tok.hash(), QuickstartStages.recipe(sftBase, o), o));
             s.header(con, index++, total, "cota train sft on the " + v.jsonName() + " variant");
             if (!s.done()) {
                 s.finish(QuickstartStages.sft(s, sftBase, o, err));
             }
             sft.put(v.jsonName(), s);
         }
-        con.printf("%n== [-] cota_dpo: not run (%s)%n", DPO_NOT_RUN);
+        // The models to evaluate: name -> (runner, checkpoint, the stage whose output it is).
+        List<Evaluated> models = new ArrayList<>();
+        models.add(new Evaluated("direct", SuiteConfig.DIRECT, sft.get("direct").dir().resolve("final"), sft.get("direct")));
+        models.add(new Evaluated("cota", "cota", sft.get("cota").dir().resolve("final"), sft.get("cota")));
+        Map<String, Object> dpoSummary = null;
         if (c.dpo().enabled()) {
-            throw new ConfigException(file + ": dpo.enabled: " + DPO_NOT_RUN);
+            Path dpoBase = base.resolve(c.dpo().config());
+            List<String> o = new ArrayList<>(c.dpo().set());
+            o.add("model.path=" + sft.get("cota").dir().resolve("final"));
+            o.add("prompts.train.0.path=" + QuickstartStages.trainFile(synth, Variant.COTA));
+            o.add("prompts.heldout.0.path=" + synth.dir().resolve(SynthRun.HELDOUT));
+            Stage d = Stage.of(outDir, "dpo", List.of(sft.get("cota").hash(), Files.readString(dpoBase), o));
+            d.header(con, 5, total, "cota dpo iterate on the cota model (agent episodes with the real tools as samples)");
+            dpoSummary = d.done() ? d.summary() : d.finish(QuickstartStages.dpo(d, dpoBase, o, err));
+            models.add(new Evaluated("cota_dpo", "cota", Path.of((String) dpoSummary.get("policy")), d));
+        } else {
+            con.printf("%n== [5/%d] dpo: off (dpo.enabled: false)%n", total);
         }
 
         SuiteConfig suite = SuiteConfig.load(base.resolve(c.eval().suite())).withData(synth.dir().toString());
@@ -127,25 +135,23 @@ public final class QuickstartCommand implements Callable<Integer> {
         Map<String, Object> official = new LinkedHashMap<>();
         Map<Path, String> officialRuns = new LinkedHashMap<>();
         con.printf("%n== [6/%d] cota bench run: held-out questions and bundled suite samples%n", total);
-        for (Map.Entry<String, Stage> e : sft.entrySet()) {
-            String runner = e.getKey().equals("direct") ? SuiteConfig.DIRECT : "cota";
-            Path ckpt = e.getValue().dir().resolve("final");
-            SuiteConfig s = suite.withRunner(runner);
-            Stage run = Stage.of(outDir, "eval-" + e.getKey(), List.of(e.getValue().hash(), s.toJson(), c.eval()));
-            con.println("   " + e.getKey() + " (runner " + runner + ") -> " + run.dir() + (run.done() ? "  (done: reused)" : ""));
+        for (Evaluated m : models) {
+            SuiteConfig s = suite.withRunner(m.runner());
+            Stage run = Stage.of(outDir, "eval-" + m.name(), List.of(m.stage().hash(), s.toJson(), c.eval()));
+            con.println("   " + m.name() + " (runner " + m.runner() + ") -> " + run.dir() + (run.done() ? "  (done: reused)" : ""));
             if (!run.done()) {
-                run.finish(QuickstartStages.bench(run, s, ckpt, c.eval(), c.eval().limit(), err));
+                run.finish(QuickstartStages.bench(run, s, m.checkpoint(), c.eval(), c.eval().limit(), err));
             }
-            heldout.put(run.dir(), e.getKey());
+            heldout.put(run.dir(), m.name());
             for (String name : c.eval().official()) {
                 SuiteConfig o = SuiteConfig.bundled(name).withData(home.resolve("datasets/bench/" + name).toString())
-                        .withRunner(runner).withAgent(suite.tools(), suite.systemPrompt());
-                Stage or = Stage.of(outDir, "official-" + name + "-" + e.getKey(), List.of(e.getValue().hash(), o.toJson(), c.eval()));
-                con.println("   " + name + " / " + e.getKey() + " -> " + or.dir() + (or.done() ? "  (done: reused)" : ""));
+                        .withRunner(m.runner()).withAgent(suite.tools(), suite.systemPrompt());
+                Stage or = Stage.of(outDir, "official-" + name + "-" + m.name(), List.of(m.stage().hash(), o.toJson(), c.eval()));
+                con.println("   " + name + " / " + m.name() + " -> " + or.dir() + (or.done() ? "  (done: reused)" : ""));
                 Map<String, Object> sum = or.done() ? or.summary()
-                        : or.finish(QuickstartStages.bench(or, o, ckpt, c.eval(), c.eval().officialLimit(), err));
-                official.put(name + "/" + e.getKey(), sum);
-                officialRuns.put(or.dir(), e.getKey());
+                        : or.finish(QuickstartStages.bench(or, o, m.checkpoint(), c.eval(), c.eval().officialLimit(), err));
+                official.put(name + "/" + m.name(), sum);
+                officialRuns.put(or.dir(), m.name());
             }
         }
 
@@ -159,9 +165,12 @@ public final class QuickstartCommand implements Callable<Integer> {
         for (ComparisonReport.Column col : h.models()) {
             heldoutJson.put(col.model(), QuickstartReport.interval(col.overall()));
         }
-        heldoutJson.put("cota_dpo", "not run (" + DPO_NOT_RUN + ")");
+        if (dpoSummary == null) {
+            heldoutJson.put("cota_dpo", "not run (dpo.enabled: false)");
+        }
         result.put("heldout", heldoutJson);
-        ComparisonReport.Comparison test = h.tests().isEmpty() ? null : h.tests().get(0);
+        ComparisonReport.Comparison test = h.tests().stream()
+                .filter(t -> t.baseline().equals("direct") && t.model().equals("cota")).findFirst().orElse(null);
         Map<String, Object> paired = new LinkedHashMap<>();
         if (test != null) {
             paired.put("baseline", test.baseline());
@@ -176,27 +185,39 @@ public final class QuickstartCommand implements Callable<Integer> {
         result.put("direct_vs_cota", paired);
         Map<String, Path> trainRuns = new LinkedHashMap<>();
         sft.forEach((k, s) -> trainRuns.put(k, s.dir()));
-        Map<String, Object> tools = QuickstartReport.toolCalls(heldout.keySet().stream()
-                .filter(p -> heldout.get(p).equals("cota")).findFirst().orElseThrow());
+        Map<String, Map<String, Object>> tools = new LinkedHashMap<>();
+        for (Map.Entry<Path, String> e : heldout.entrySet()) {
+            if (!e.getValue().equals("direct")) {
+                tools.put(e.getValue(), QuickstartReport.toolCalls(e.getKey()));
+            }
+        }
         result.put("tool_calls", tools);
+        if (dpoSummary != null) {
+            result.put("dpo", dpoSummary);
+        }
         result.put("official", official);
         result.put("synth", synthSummary);
         Map<String, Object> stages = new LinkedHashMap<>();
         stages.put("synth", synth.dir().toString());
         stages.put("tokenizer", tok.dir().toString());
         trainRuns.forEach((k, p) -> stages.put("sft-" + k, p.toString()));
+        models.stream().filter(m -> m.name().equals("cota_dpo")).forEach(m -> stages.put("dpo", m.stage().dir().toString()));
         heldout.forEach((p, k) -> stages.put("eval-" + k, p.toString()));
         result.put("stages", stages);
         result.put("smoke", smoke);
         double seconds = (System.nanoTime() - t0) / 1e9;
         result.put("wall_s", seconds);
         result.put("provenance", Provenance.capture("quickstart", dev.cota.core.json.Json.mapper().valueToTree(c), null, null).toJson());
+        Map<String, List<double[]>> losses = QuickstartReport.losses(trainRuns);
+        if (dpoSummary != null) {
+            losses.putAll(QuickstartReport.dpoLosses(models.get(models.size() - 1).stage().dir()));
+        }
         List<String> notes = List.of(
-                "Two tiny VLMs (configs/models/tiny-vlm.yaml, trained from scratch) fine-tuned on the same synthesized "
-                        + "questions: 'direct' on answer-only traces, asked directly; 'cota' on chains of thought and "
-                        + "action, run through the CoTA agent loop with the real tools (OCR, Calculate, ...).",
-                "cota_dpo: not run (" + DPO_NOT_RUN + ").");
-        QuickstartReport.write(outDir, report, QuickstartReport.losses(trainRuns), tools, notes);
+                "Tiny VLMs trained from scratch on the same synthesized questions: 'direct' on answer-only traces, asked "
+                        + "directly; 'cota' on chains of thought and action, run through the CoTA agent loop with the real "
+                        + "tools (OCR, Calculate, ...)" + (dpoSummary == null ? "." : "; 'cota_dpo' is 'cota' after "
+                        + "iterative DPO on its own episodes (a right episode preferred over a wrong one), run the same way."));
+        QuickstartReport.write(outDir, report, losses, tools, notes);
         AtomicOutput.write(outDir.resolve("summary.json"), (JsonValues.toJson(result) + "\n").getBytes(StandardCharsets.UTF_8));
         con.printf("%nheld-out accuracy: %s%nDirect vs CoTA: %s%nwrote %s, %s, %s (%.0f s)%n",
                 JsonValues.toJson(heldoutJson), JsonValues.toJson(paired), outDir.resolve("report.html"),
@@ -205,6 +226,10 @@ public final class QuickstartCommand implements Callable<Integer> {
         JsonOutput.line(spec.commandLine().getOut(), Map.of("heldout", heldoutJson, "direct_vs_cota", paired,
                 "out", outDir.toString()));
         return 0;
+    }
+
+    /** A model the quickstart evaluates: its name in the report, its runner, its checkpoint, the stage that made it. */
+    private record Evaluated(String name, String runner, Path checkpoint, Stage stage) {
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package dev.cota.cli.quickstart;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cota.data.tokenizer.PreTokenizer;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param synth program-generated questions: {@code configs/synth/} recipe and its overrides
  * @param tokenizer the byte-level BPE tokenizer both models share
  * @param sft the base fine-tuning recipe and the two runs' codecs
- * @param dpo the iterative-DPO round on the CoTA model (a slot: iterate cannot yet sample the CoTA model's tool-using episodes)
+ * @param dpo the iterative-DPO round on the CoTA model (agent episodes with the real tools as samples)
  * @param eval the held-out evaluation and the bundled official suite samples
  * @param report bootstrap resamples and seed of the report's intervals
  * @param smoke {@code --set} overrides {@code --smoke} applies (a CI-sized run)
@@ -21,7 +22,7 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
         if (synth == null || tokenizer == null || sft == null || eval == null) {
             throw new IllegalArgumentException("synth, tokenizer, sft and eval are required");
         }
-        dpo = dpo == null ? new Dpo(false) : dpo;
+        dpo = dpo == null ? new Dpo(false, null, null) : dpo;
         report = report == null ? new Report(1000, 0L) : report;
         smoke = smoke == null ? List.of() : List.copyOf(smoke);
     }
@@ -42,12 +43,23 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
         }
     }
 
-    /** @param vocabSize vocabulary size of the tokenizer trained on both variants' training traces */
-    public record Tokenizer(@JsonProperty("vocab-size") int vocabSize) {
+    /**
+     * @param vocabSize vocabulary size of the tokenizer trained on both variants' training traces
+     * @param preTokenizer {@code byte-level} (GPT-2) or {@code digits} (every digit its own token)
+     */
+    public record Tokenizer(@JsonProperty("vocab-size") int vocabSize,
+                            @JsonProperty("pre-tokenizer") String preTokenizer) {
         public Tokenizer {
             if (vocabSize < 300) {
                 throw new IllegalArgumentException("tokenizer.vocab-size must be >= 300, got " + vocabSize);
             }
+            preTokenizer = preTokenizer == null ? PreTokenizer.BYTE_LEVEL.key() : preTokenizer;
+            PreTokenizer.of(preTokenizer);
+        }
+
+        /** The pre-tokenizer by name. */
+        public PreTokenizer split() {
+            return PreTokenizer.of(preTokenizer);
         }
     }
 
@@ -69,8 +81,19 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
         }
     }
 
-    /** @param enabled run one round of {@code cota dpo iterate} on the CoTA model (refused until iterate samples agent episodes) */
-    public record Dpo(boolean enabled) {
+    /**
+     * @param enabled run {@code cota dpo iterate} on the CoTA model and evaluate the result as {@code cota_dpo}
+     * @param config the iterate recipe ({@code configs/dpo/quickstart-iterate.yaml}); the quickstart sets its
+     *     model and prompt paths
+     * @param set overrides applied to it ({@code --set} syntax)
+     */
+    public record Dpo(boolean enabled, String config, List<String> set) {
+        public Dpo {
+            if (enabled && config == null) {
+                throw new IllegalArgumentException("dpo.config is required when dpo.enabled");
+            }
+            set = set == null ? List.of() : List.copyOf(set);
+        }
     }
 
     /**
@@ -80,12 +103,15 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
      * @param device where the models run ({@code cpu}, {@code gpu}, {@code auto})
      * @param official bundled official suite samples to run both models on (names of {@code configs/suites/})
      * @param officialLimit items per official suite
+     * @param batchSize questions asked together ({@code cota bench run --batch-size}); null for 8
      */
     public record Eval(String suite, Integer limit, @JsonProperty("max-tokens") int maxTokens, String device,
-                       List<String> official, @JsonProperty("official-limit") int officialLimit) {
+                       List<String> official, @JsonProperty("official-limit") int officialLimit,
+                       @JsonProperty("batch-size") Integer batchSize) {
         public Eval {
-            if (suite == null || maxTokens < 1 || officialLimit < 1) {
-                throw new IllegalArgumentException("eval needs suite, max-tokens >= 1 and official-limit >= 1");
+            batchSize = batchSize == null ? 8 : batchSize;
+            if (suite == null || maxTokens < 1 || officialLimit < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("eval needs suite, max-tokens >= 1, official-limit >= 1 and batch-size >= 1");
             }
             device = device == null ? "cpu" : device;
             official = official == null ? List.of() : List.copyOf(official);

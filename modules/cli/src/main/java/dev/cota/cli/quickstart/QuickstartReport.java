@@ -69,6 +69,19 @@ final class QuickstartReport {
         return out;
     }
 
+    /** The DPO loss per step of every trained round of a {@code cota dpo iterate} run ({@code round-k/dpo/}). */
+    static Map<String, List<double[]>> dpoLosses(Path iterateRun) throws IOException {
+        Map<String, Path> rounds = new java.util.TreeMap<>();
+        if (Files.isDirectory(iterateRun)) {
+            try (var list = Files.list(iterateRun)) {
+                list.filter(p -> p.getFileName().toString().startsWith("round-")
+                                && Files.isRegularFile(p.resolve("dpo/metrics.jsonl")))
+                        .forEach(p -> rounds.put("cota_dpo " + p.getFileName() + " (DPO loss)", p.resolve("dpo")));
+            }
+        }
+        return losses(rounds);
+    }
+
     /** Tool calls per action name over the agent traces of a bench run, and replies per episode. */
     static Map<String, Object> toolCalls(Path benchRun) throws IOException {
         Map<String, Long> calls = new TreeMap<>();
@@ -101,31 +114,56 @@ final class QuickstartReport {
         return m;
     }
 
-    /** Writes report.md and report.html into {@code out}. */
-    static void write(Path out, ComparisonReport report, Map<String, List<double[]>> losses, Map<String, Object> tools,
-                      List<String> notes) throws IOException {
+    /**
+     * Writes report.md and report.html into {@code out}.
+     *
+     * @param tools per agent model (name), its {@link #toolCalls} statistics
+     */
+    static void write(Path out, ComparisonReport report, Map<String, List<double[]>> losses,
+                      Map<String, Map<String, Object>> tools, List<String> notes) throws IOException {
         StringBuilder before = new StringBuilder();
         for (String n : notes) {
             before.append("<p class=\"methods\">").append(HtmlReport.escape(n)).append("</p>\n");
         }
         StringBuilder after = new StringBuilder("<h2>Training loss</h2>\n<div class=\"chart\">");
         after.append(SvgLineChart.render("Training loss per step", "steps", losses)).append("</div>\n");
-        after.append("<h2>Tool calls of the CoTA model on the held-out questions</h2>\n<table><thead><tr><th>action</th>"
-                + "<th>calls</th></tr></thead><tbody>\n");
-        StringBuilder md = new StringBuilder("\n## Tool calls of the CoTA model on the held-out questions\n\n"
-                + "| action | calls |\n| --- | ---: |\n");
-        if (tools.get("by_action") instanceof Map<?, ?> by) {
-            for (Map.Entry<?, ?> e : by.entrySet()) {
-                after.append("<tr><td>").append(HtmlReport.escape(String.valueOf(e.getKey()))).append("</td><td>")
-                        .append(e.getValue()).append("</td></tr>\n");
-                md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n");
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        tools.forEach((model, t) -> {
+            if (t.get("by_action") instanceof Map<?, ?> by) {
+                by.forEach((action, n) -> rows.computeIfAbsent(String.valueOf(action), k -> new LinkedHashMap<>()).put(model, n));
             }
+        });
+        after.append("<h2>Tool calls of the agent models on the held-out questions</h2>\n<table><thead><tr><th>action</th>");
+        StringBuilder md = new StringBuilder("\n## Tool calls of the agent models on the held-out questions\n\n| action |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (String model : tools.keySet()) {
+            after.append("<th>").append(HtmlReport.escape(model)).append("</th>");
+            md.append(' ').append(model).append(" |");
+            rule.append(" ---: |");
         }
-        String stats = String.format(java.util.Locale.ROOT, "%s episodes, %.2f actions per episode (Terminate included), "
-                + "%s unparsable replies.", tools.get("episodes"), ((Number) tools.get("actions_per_episode")).doubleValue(),
-                tools.get("parse_errors"));
-        after.append("</tbody></table>\n<p>").append(HtmlReport.escape(stats)).append("</p>\n");
-        md.append("\n").append(stats).append("\n\n## Training loss (last step)\n\n");
+        after.append("</tr></thead><tbody>\n");
+        md.append('\n').append(rule).append('\n');
+        rows.forEach((action, byModel) -> {
+            after.append("<tr><td>").append(HtmlReport.escape(action)).append("</td>");
+            md.append("| ").append(action).append(" |");
+            for (String model : tools.keySet()) {
+                Object n = byModel.getOrDefault(model, 0);
+                after.append("<td>").append(n).append("</td>");
+                md.append(' ').append(n).append(" |");
+            }
+            after.append("</tr>\n");
+            md.append('\n');
+        });
+        after.append("</tbody></table>\n");
+        md.append('\n');
+        tools.forEach((model, t) -> {
+            String stats = String.format(java.util.Locale.ROOT, "%s: %s episodes, %.2f actions per episode (Terminate"
+                    + " included), %s unparsable replies.", model, t.get("episodes"),
+                    ((Number) t.get("actions_per_episode")).doubleValue(), t.get("parse_errors"));
+            after.append("<p>").append(HtmlReport.escape(stats)).append("</p>\n");
+            md.append(stats).append("\n\n");
+        });
+        md.append("## Training loss (last step)\n\n");
         losses.forEach((name, pts) -> md.append("- ").append(name).append(": ")
                 .append(pts.isEmpty() ? "none" : String.format(java.util.Locale.ROOT, "%.4f at step %.0f",
                         pts.get(pts.size() - 1)[1], pts.get(pts.size() - 1)[0])).append('\n'));

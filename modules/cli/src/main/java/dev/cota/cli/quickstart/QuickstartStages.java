@@ -14,8 +14,10 @@ import dev.cota.data.TraceStream;
 import dev.cota.data.pipeline.Variant;
 import dev.cota.data.tokenizer.BpeVocab;
 import dev.cota.data.tokenizer.TraceTokenizer;
+import dev.cota.dpo.iterate.IterativeDpo;
 import dev.cota.model.Devices;
 import dev.cota.sft.SftRun;
+import dev.cota.sft.config.SftConfig;
 import dev.cota.synth.program.ProgramConfig;
 import dev.cota.synth.program.ProgramGenerator;
 import dev.cota.synth.run.SynthRun;
@@ -76,10 +78,24 @@ final class QuickstartStages {
     }
 
     /** {@code cota tokenizer train} on both variants' training traces. */
-    static Map<String, Object> tokenizer(Stage stage, Stage synth, int vocabSize) throws IOException {
+    static Map<String, Object> tokenizer(Stage stage, Stage synth, QuickstartConfig.Tokenizer c) throws IOException {
         BpeVocab vocab = TraceTokenizer.train(List.of(trainFile(synth, Variant.COTA), trainFile(synth, Variant.DIRECT)),
-                stage.dir(), vocabSize, 4096);
-        return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size());
+                stage.dir(), c.vocabSize(), 4096, c.split());
+        return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size(), "pre_tokenizer", c.preTokenizer());
+    }
+
+    /**
+     * What an SFT stage's output depends on besides its overrides: the base recipe's text and, for a
+     * from-scratch model, the text of its preset ({@code model.init}), so editing either reruns the stage.
+     */
+    static List<String> recipe(Path baseConfig, List<String> overrides) throws IOException {
+        List<String> out = new ArrayList<>();
+        out.add(Files.readString(baseConfig));
+        String init = SftConfig.load(baseConfig, overrides).model().init();
+        if (init != null) {
+            out.add(Files.readString(Path.of(init)));
+        }
+        return out;
     }
 
     /** {@code cota train sft --config BASE --set ...} into the stage directory (resumes by itself). */
@@ -93,12 +109,23 @@ final class QuickstartStages {
         return s;
     }
 
+    /**
+     * {@code cota dpo iterate --config BASE --set ...} into the stage directory (resumes by round).
+     *
+     * @return the run's summary; {@code policy} is the last round's checkpoint
+     */
+    static Map<String, Object> dpo(Stage stage, Path baseConfig, List<String> overrides, PrintStream err) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>(new IterativeDpo(baseConfig, overrides, stage.dir(), err).run());
+        summary.remove("out");
+        return summary;
+    }
+
     /** {@code cota bench run --config SUITE --model local:CKPT --runner R} into the stage directory (resumes by itself). */
     static Map<String, Object> bench(Stage stage, SuiteConfig suite, Path checkpoint, QuickstartConfig.Eval eval,
                                      Integer limit, PrintStream err) throws IOException {
         String spec = "local:" + checkpoint.toAbsolutePath();
         var device = Devices.resolve(eval.device());
-        RunSettings settings = new RunSettings(spec, eval.maxTokens(), limit, device.toString());
+        RunSettings settings = new RunSettings(spec, eval.maxTokens(), limit, device.toString(), eval.batchSize());
         Files.createDirectories(stage.dir());
         try (ModelBackend backend = ModelBackends.open(spec, "OPENAI_API_KEY", System::getenv, device)) {
             return new BenchRun(suite, settings, backend, null, line -> {
