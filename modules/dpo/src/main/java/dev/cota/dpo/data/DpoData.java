@@ -88,7 +88,10 @@ public record DpoData(List<EncodedPair> pairs, Map<String, Object> counts, Strin
                     }
                     pairs.add(new EncodedPair(p.id(), ec.sample(), er.sample()));
                     if (images != null && !p.chosen().images().isEmpty()) {
+                        // Each side asks for its pixels by its own trace id (two episodes of one question
+                        // have different ids), so both are registered; a pair shares its images.
                         images.add(p.chosen(), ImageInputs.root(Path.of(s.path())));
+                        images.add(p.rejected(), ImageInputs.root(Path.of(s.path())));
                     }
                     encoded++;
                 }
