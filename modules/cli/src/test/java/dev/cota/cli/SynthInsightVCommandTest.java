@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cota.core.json.JsonValues;
+import dev.cota.data.tokenizer.BpeOptions;
+import dev.cota.data.tokenizer.BpeTrainer;
+import dev.cota.data.tokenizer.BpeVocab;
+import dev.cota.data.tokenizer.TokenizerFiles;
+import dev.cota.data.tokenizer.WordCounts;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +111,37 @@ class SynthInsightVCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void garbageFromATinyLocalModelIsCountedNotCrashed() throws Exception {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS);
+        for (int i = 0; i < 20; i++) {
+            counts.addDocument("{\"title\": \"Step\", \"content\": \"look\", \"next_action\": \"continue\"} [1] Score: 80");
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(300, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        Path tokenizer = dir.resolve("tok");
+        TokenizerFiles.write(tokenizer, vocab, 4096);
+        Path model = dir.resolve("vlm");
+        Cli.Result init = Cli.run("model", "init", "--config", REPO.resolve("configs/models/tiny-vlm.yaml").toString(),
+                "--out", model.toString(), "--seed", "5", "--tokenizer", tokenizer.toString());
+        assertEquals(0, init.exit(), init.err());
+        Cli.Result r = Cli.run("synth", "--generator", "insight-v", "--config",
+                REPO.resolve("configs/synth/insight-v.yaml").toString(), "--set",
+                "source=" + REPO.resolve("datasets/samples/llava/llava_instruct.json"), "--set", "samples=1",
+                "--set", "max-per-image=1", "--set", "generation.max-tokens=8", "--set", "judge.max-tokens=8",
+                "--set", "scoring.max-tokens=8", "--model", "local:" + model, "--device", "cpu",
+                "--out", dir.resolve("o").toString());
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> s = (Map<String, Object>) JsonValues.parse(r.out().strip());
+        int tasks = (Integer) s.get("tasks");
+        assertTrue(tasks > 0, r.out());
+        Map<String, Object> iv = (Map<String, Object>) s.get("insight_v");
+        assertEquals(tasks, iv.get("chains"), r.out());
+        // An 8-token reply of an untrained model is never a valid step: every chain fails as invalid-json.
+        assertEquals(Map.of("invalid-json", tasks), iv.get("chains_dropped_by_reason"), r.out());
+        assertEquals(Map.of("no-valid-chain", tasks), s.get("dropped_by_reason"), r.out());
     }
 
     @Test

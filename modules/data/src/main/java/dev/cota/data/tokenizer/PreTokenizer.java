@@ -25,9 +25,16 @@ public enum PreTokenizer {
      * as it does in the question and in a {@code Calculate} expression (GPT-2's split makes
      * {@code nTape} one piece there), so a model can copy it token by token.
      */
-    DIGITS;
+    DIGITS,
 
-    /** The escapes {@link #DIGITS} isolates: a backslash and n, t or r. */
+    /**
+     * The escapes of {@link #DIGITS} isolated, then GPT-2's byte-level split: numbers stay whole
+     * pieces ({@code " 27"}, {@code "88"}), which a model copies as one or two tokens instead of a
+     * run of digits whose single-token keys repeat.
+     */
+    ESCAPES;
+
+    /** The escapes {@link #DIGITS} and {@link #ESCAPES} isolate: a backslash and n, t or r. */
     private static final java.util.regex.Pattern ESCAPE = java.util.regex.Pattern.compile("\\\\[nrt]");
 
     /** The name used in configs and on the command line: {@code byte-level} or {@code digits}. */
@@ -42,7 +49,7 @@ public enum PreTokenizer {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown pre-tokenizer '" + key + "' (known: byte-level, digits)");
+        throw new IllegalArgumentException("unknown pre-tokenizer '" + key + "' (known: byte-level, digits, escapes)");
     }
 
     /** Hands each piece of {@code text}, in order, to {@code piece}; the pieces concatenate to the text. */
@@ -54,11 +61,20 @@ public enum PreTokenizer {
         java.util.regex.Matcher m = ESCAPE.matcher(text);
         int from = 0;
         while (m.find()) {
-            digits(text.subSequence(from, m.start()), piece);
+            between(text.subSequence(from, m.start()), piece);
             piece.accept(m.group());
             from = m.end();
         }
-        digits(text.subSequence(from, text.length()), piece);
+        between(text.subSequence(from, text.length()), piece);
+    }
+
+    /** The split of the text between escapes: digits first for {@link #DIGITS}, else byte-level. */
+    private void between(CharSequence text, Consumer<String> piece) {
+        if (this == DIGITS) {
+            digits(text, piece);
+        } else {
+            byteLevel(text, piece);
+        }
     }
 
     /** Every numeric character its own piece, the byte-level split between them. */
@@ -116,10 +132,12 @@ public enum PreTokenizer {
             g.writeStringField("behavior", "Isolated");
             g.writeBooleanField("invert", false);
             g.writeEndObject();
-            g.writeStartObject();
-            g.writeStringField("type", "Digits");
-            g.writeBooleanField("individual_digits", true);
-            g.writeEndObject();
+            if (this == DIGITS) {
+                g.writeStartObject();
+                g.writeStringField("type", "Digits");
+                g.writeBooleanField("individual_digits", true);
+                g.writeEndObject();
+            }
             g.writeStartObject();
             writeByteLevel(g);
             g.writeEndObject();

@@ -30,7 +30,9 @@ class PreTokenizerTest {
                 PreTokenizer.DIGITS.split("{'text': 'Item\\n\\nTape 27'}"));
         assertEquals(List.of("Item", "\\", "n", "\\", "nTape"), PreTokenizer.BYTE_LEVEL.split("Item\\n\\nTape"));
         assertEquals(PreTokenizer.DIGITS, PreTokenizer.of("digits"));
-        assertEquals("unknown pre-tokenizer 'numbers' (known: byte-level, digits)",
+        assertEquals(List.of("{'", "text", "':", " '", "Item", "\\n", "Tape", " 27", "'}"),
+                PreTokenizer.ESCAPES.split("{'text': 'Item\\nTape 27'}"));
+        assertEquals("unknown pre-tokenizer 'numbers' (known: byte-level, digits, escapes)",
                 assertThrows(IllegalArgumentException.class, () -> PreTokenizer.of("numbers")).getMessage());
     }
 
@@ -74,6 +76,23 @@ class PreTokenizerTest {
             for (String t : tokens) {
                 assertTrue(t.length() == 1 || t.chars().noneMatch(Character::isDigit), "encoded " + t);
             }
+        }
+    }
+
+    @Test
+    void anEscapesTokenizerKeepsWordsAndNumbersWholeAfterAnEscapedLineBreak() throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS, PreTokenizer.ESCAPES);
+        for (int i = 0; i < 50; i++) {
+            counts.addDocument(TEXT);
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(330, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        TokenizerFiles.write(dir, vocab, 512);
+        try (HuggingFaceTokenizer tok = Tokenizers.open(dir)) {
+            List<String> escaped = Arrays.asList(tok.encode("{'text': 'Item\\nGlue 12'}", false, false).getTokens());
+            List<String> plain = Arrays.asList(tok.encode("Glue 12", false, false).getTokens());
+            assertEquals(plain, escaped.subList(escaped.indexOf(plain.get(0)), escaped.indexOf(plain.get(0)) + plain.size()),
+                    escaped.toString());
+            assertTrue(plain.contains("Ġ12"), "numbers stay whole: " + plain);
         }
     }
 
