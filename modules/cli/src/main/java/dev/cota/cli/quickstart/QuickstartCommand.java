@@ -89,14 +89,16 @@ public final class QuickstartCommand implements Callable<Integer> {
         con.println("   " + JsonValues.toJson(synthSummary.get("train_by_variant")) + " train traces, held out "
                 + JsonValues.toJson(synthSummary.get("traces_by_split")));
 
-        Stage tok = Stage.of(outDir, "tokenizer", List.of(synth.hash(), c.tokenizer()));
+        Path sftBase = base.resolve(c.sft().config());
+        String template = QuickstartStages.template(sftBase, c.sft().set());
+        Stage tok = Stage.of(outDir, "tokenizer", List.of(synth.hash(), c.tokenizer(), template,
+                c.sft().cotaCodec(), c.sft().directCodec()));
         tok.header(con, 2, total, "cota tokenizer train (byte-level BPE, " + c.tokenizer().vocabSize() + " tokens, "
-                + c.tokenizer().preTokenizer() + " pre-tokenizer)");
+                + c.tokenizer().preTokenizer() + " pre-tokenizer, on the traces as " + template + " renders them)");
         if (!tok.done()) {
-            tok.finish(QuickstartStages.tokenizer(tok, synth, c.tokenizer()));
+            tok.finish(QuickstartStages.tokenizer(tok, synth, c, template));
         }
 
-        Path sftBase = base.resolve(c.sft().config());
         Map<String, Stage> sft = new LinkedHashMap<>();
         int index = 3;
         for (Variant v : List.of(Variant.DIRECT, Variant.COTA)) {

@@ -11,9 +11,13 @@ import dev.cota.core.trace.Trace;
 import dev.cota.data.Datasets;
 import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
+import dev.cota.data.codec.Codecs;
+import dev.cota.data.encode.ChatTemplate;
+import dev.cota.data.encode.ChatTemplates;
 import dev.cota.data.pipeline.Variant;
 import dev.cota.data.tokenizer.BpeVocab;
 import dev.cota.data.tokenizer.TraceTokenizer;
+import dev.cota.data.tokenizer.TrainingCorpus;
 import dev.cota.dpo.iterate.IterativeDpo;
 import dev.cota.model.Devices;
 import dev.cota.sft.SftRun;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The quickstart's stages, each the code path of one command: {@code cota synth} (then the train
@@ -77,11 +82,25 @@ final class QuickstartStages {
         return synth.dir().resolve("train-" + v.jsonName() + ".jsonl");
     }
 
-    /** {@code cota tokenizer train} on both variants' training traces. */
-    static Map<String, Object> tokenizer(Stage stage, Stage synth, QuickstartConfig.Tokenizer c) throws IOException {
-        BpeVocab vocab = TraceTokenizer.train(List.of(trainFile(synth, Variant.COTA), trainFile(synth, Variant.DIRECT)),
-                stage.dir(), c.vocabSize(), 4096, c.split());
-        return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size(), "pre_tokenizer", c.preTokenizer());
+    /**
+     * {@code cota tokenizer train --codec C --template T} on both variants' training traces, each
+     * rendered as its SFT run will see it ({@code template}: the SFT recipe's chat template).
+     */
+    static Map<String, Object> tokenizer(Stage stage, Stage synth, QuickstartConfig c, String template)
+            throws IOException {
+        ChatTemplate chat = ChatTemplates.get(template);
+        Map<Path, Function<Trace, String>> data = new LinkedHashMap<>();
+        data.put(trainFile(synth, Variant.COTA), TrainingCorpus.rendered(Codecs.get(c.sft().cotaCodec()), chat));
+        data.put(trainFile(synth, Variant.DIRECT), TrainingCorpus.rendered(Codecs.get(c.sft().directCodec()), chat));
+        BpeVocab vocab = TraceTokenizer.train(data, stage.dir(), c.tokenizer().vocabSize(), 4096, c.tokenizer().split());
+        return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size(),
+                "pre_tokenizer", c.tokenizer().preTokenizer(), "template", template);
+    }
+
+    /** The chat template an SFT recipe renders with; {@code auto} (the tokenizer's own) is ChatML here. */
+    static String template(Path baseConfig, List<String> overrides) throws IOException {
+        String t = SftConfig.load(baseConfig, overrides).encode().template();
+        return t == null || t.equals(ChatTemplates.AUTO) ? ChatTemplates.DEFAULT : t;
     }
 
     /**

@@ -1,7 +1,12 @@
 package dev.cota.cli.tokenizer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cota.core.CotaException;
 import dev.cota.core.json.Json;
+import dev.cota.core.trace.Trace;
+import dev.cota.data.codec.Codecs;
+import dev.cota.data.encode.ChatTemplates;
+import dev.cota.data.pipeline.TraceText;
 import dev.cota.data.tokenizer.BpeOptions;
 import dev.cota.data.tokenizer.BpeTrainer;
 import dev.cota.data.tokenizer.BpeVocab;
@@ -16,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,9 +69,21 @@ public final class TrainCommand implements Callable<Integer> {
     int minFrequency;
 
     @Option(names = "--pre-tokenizer", defaultValue = "byte-level", paramLabel = "NAME",
-            description = "How text is cut before merges: byte-level (GPT-2) or digits (every digit its own token,"
-                    + " then byte-level). Default: ${DEFAULT-VALUE}.")
+            description = "How text is cut before merges: byte-level (GPT-2's split), escapes (the \\\\n of printed"
+                    + " observations its own piece, then byte-level), digits (escapes, then every digit its own token),"
+                    + " numbers (escapes, then a number with its leading space and decimals one piece, as GPT-4's"
+                    + " and Llama 3's splits keep values together). Default: ${DEFAULT-VALUE}.")
     String preTokenizer;
+
+    @Option(names = "--codec", paramLabel = "C",
+            description = "Train on trace inputs as the model will see them: rendered by this codec (taco-json,"
+                    + " react-code, insight-v, direct) and --template, the fixed text of both included. Default: each"
+                    + " trace's plain message text.")
+    String codec;
+
+    @Option(names = "--template", paramLabel = "T",
+            description = "The chat template of --codec's rendering: chatml, qwen2, llama3 or plain. Default: chatml.")
+    String template;
 
     @Option(names = "--model-max-length", defaultValue = "4096", paramLabel = "N",
             description = "model_max_length written to tokenizer_config.json. Default: ${DEFAULT-VALUE}.")
@@ -86,15 +104,29 @@ public final class TrainCommand implements Callable<Integer> {
         if (modelMaxLength < 1) {
             throw new ParameterException(spec.commandLine(), "model-max-length must be positive, got " + modelMaxLength);
         }
+        Function<Trace, String> text = text();
         WordCounts counts = new WordCounts(options.specialTokens(), split);
         for (Path input : inputs) {
-            TrainingCorpus.add(input, kind, counts);
+            TrainingCorpus.add(input, kind, counts, text);
         }
         BpeVocab vocab = new BpeTrainer(options).train(counts);
         TokenizerFiles.write(out, vocab, modelMaxLength);
         spec.commandLine().getOut().println(summary(vocab, counts, (System.nanoTime() - start) / 1e9));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** A trace's training text: rendered when --codec or --template is given, else its plain text. */
+    private Function<Trace, String> text() {
+        if (codec == null && template == null) {
+            return TraceText::of;
+        }
+        try {
+            return TrainingCorpus.rendered(Codecs.get(codec == null ? "taco-json" : codec),
+                    ChatTemplates.get(template == null ? ChatTemplates.DEFAULT : template));
+        } catch (CotaException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private TrainingCorpus.Kind kind() {

@@ -56,6 +56,40 @@ class TrainCommandTest {
     }
 
     @Test
+    void aCodecAndTemplateTrainOnTheRenderedTextItsFixedWordsIncluded(@TempDir Path dir) throws IOException {
+        Path traces = dir.resolve("t.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            sb.append("{\"id\":\"t").append(i).append("\",\"messages\":[{\"role\":\"user\",\"content\":\"What is ")
+                    .append(i).append(" + 1?\"},{\"role\":\"assistant\",\"thought\":\"Add.\",\"action\":{\"name\":")
+                    .append("\"Calculate\",\"arguments\":{\"expression\":\"").append(i).append(" + 1\"}}},")
+                    .append("{\"role\":\"observation\",\"content\":{\"result\":").append(i + 1).append("}},")
+                    .append("{\"role\":\"assistant\",\"thought\":\"Done.\",\"action\":{\"name\":\"Terminate\",")
+                    .append("\"arguments\":{\"answer\":\"").append(i + 1).append("\"}}}]}\n");
+        }
+        Files.writeString(traces, sb.toString());
+        Path plain = dir.resolve("plain");
+        Path rendered = dir.resolve("rendered");
+        assertEquals(0, run("train", "--input", traces.toString(), "--vocab-size", "700", "--out", plain.toString(),
+                "--pre-tokenizer", "numbers").exit());
+        Run r = run("train", "--input", traces.toString(), "--vocab-size", "700", "--out", rendered.toString(),
+                "--pre-tokenizer", "numbers", "--codec", "taco-json", "--template", "chatml");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("numbers", Json.mapper().readTree(r.out()).get("pre_tokenizer").asText());
+        JsonNode renderedVocab = Json.mapper().readTree(rendered.resolve("tokenizer.json").toFile()).at("/model/vocab");
+        JsonNode plainVocab = Json.mapper().readTree(plain.resolve("tokenizer.json").toFile()).at("/model/vocab");
+        // TACO's observation trailer and the codec's JSON keys are only in the rendered text.
+        for (String word : new String[] {"ĠOBSERVATION", "Ġincomplete", "thought", "actions"}) {
+            assertTrue(renderedVocab.has(word), word);
+            assertTrue(!plainVocab.has(word), word);
+        }
+        Run bad = run("train", "--input", traces.toString(), "--vocab-size", "700", "--out", rendered.toString(),
+                "--codec", "yaml");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().startsWith("unknown codec 'yaml'"), bad.err());
+    }
+
+    @Test
     void badOptionsAreUsageErrors(@TempDir Path dir) throws IOException {
         Path text = dir.resolve("a.txt");
         Files.writeString(text, "hello");

@@ -1,8 +1,13 @@
 package dev.cota.data.tokenizer;
 
+import dev.cota.core.trace.Trace;
+import dev.cota.data.pipeline.TraceText;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Trains a byte-level BPE tokenizer on trace datasets (their rendered text, with cota's default
@@ -28,9 +33,20 @@ public final class TraceTokenizer {
     /** As {@link #train(List, Path, int, int)}, with text cut into pieces by {@code preTokenizer}. */
     public static BpeVocab train(List<Path> data, Path dir, int vocabSize, int modelMaxLength, PreTokenizer preTokenizer)
             throws IOException {
+        Map<Path, Function<Trace, String>> plain = new LinkedHashMap<>();
+        data.forEach(p -> plain.put(p, TraceText::of));
+        return train(plain, dir, vocabSize, modelMaxLength, preTokenizer);
+    }
+
+    /**
+     * As {@link #train(List, Path, int, int, PreTokenizer)}, each file's traces read as the text its
+     * function gives (e.g. {@link TrainingCorpus#rendered}: what the model will be trained on).
+     */
+    public static BpeVocab train(Map<Path, Function<Trace, String>> data, Path dir, int vocabSize, int modelMaxLength,
+                                 PreTokenizer preTokenizer) throws IOException {
         WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS, preTokenizer);
-        for (Path p : data) {
-            TrainingCorpus.add(p, TrainingCorpus.Kind.TRACES, counts);
+        for (Map.Entry<Path, Function<Trace, String>> e : data.entrySet()) {
+            TrainingCorpus.add(e.getKey(), TrainingCorpus.Kind.TRACES, counts, e.getValue());
         }
         BpeVocab vocab = new BpeTrainer(new BpeOptions(vocabSize, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
         TokenizerFiles.write(dir, vocab, modelMaxLength);

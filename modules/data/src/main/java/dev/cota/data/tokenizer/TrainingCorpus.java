@@ -7,6 +7,9 @@ import dev.cota.core.trace.Trace;
 import dev.cota.data.Datasets;
 import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
+import dev.cota.data.codec.Codec;
+import dev.cota.data.codec.CodecException;
+import dev.cota.data.encode.ChatTemplate;
 import dev.cota.data.pipeline.TraceText;
 import dev.cota.data.source.RecordSources;
 import java.io.BufferedReader;
@@ -17,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads tokenizer training input into a {@link WordCounts} table: plain UTF-8 text (a whole file as
@@ -51,14 +55,29 @@ public final class TrainingCorpus {
         return Files.isDirectory(input) || RecordSources.isShard(input) ? Kind.TRACES : Kind.TEXT;
     }
 
-    /** Adds every document of {@code input} to {@code counts}. */
+    /** Adds every document of {@code input} to {@code counts}; a trace's document is its {@link TraceText}. */
     public static void add(Path input, Kind kind, WordCounts counts) {
+        add(input, kind, counts, TraceText::of);
+    }
+
+    /**
+     * The text a model is trained on: a trace rendered by {@code codec} into chat turns and by
+     * {@code template} into one string, special tokens and all. A tokenizer trained on it learns the
+     * template's and the codec's fixed text (TACO's observation trailer, the JSON keys) as the words
+     * they are, instead of spelling them out letter by letter in every sample.
+     */
+    public static Function<Trace, String> rendered(Codec codec, ChatTemplate template) {
+        return t -> template.render(codec.render(t), false).text();
+    }
+
+    /** As {@link #add(Path, Kind, WordCounts)}, a trace's document being {@code text} of it. */
+    public static void add(Path input, Kind kind, WordCounts counts, Function<Trace, String> text) {
         if (!Files.exists(input)) {
             throw new CotaException(input + ": no such file or directory");
         }
         try {
             switch (resolve(input, kind)) {
-                case TRACES -> addTraces(input, counts);
+                case TRACES -> addTraces(input, counts, text);
                 case LINES -> addLines(input, counts);
                 default -> addText(input, counts);
             }
@@ -70,12 +89,16 @@ public final class TrainingCorpus {
         }
     }
 
-    private static void addTraces(Path input, WordCounts counts) {
+    private static void addTraces(Path input, WordCounts counts, Function<Trace, String> text) {
         // Images are not read for tokenizer training, so their files need not be present.
         try (TraceStream traces = Datasets.open(input, ReadOptions.DEFAULT.withCheckFiles(false))) {
             while (traces.hasNext()) {
                 Trace t = traces.next();
-                counts.addDocument(TraceText.of(t));
+                try {
+                    counts.addDocument(text.apply(t));
+                } catch (CodecException e) {
+                    throw new CotaException(input + ": trace " + t.id() + ": " + e.getMessage());
+                }
             }
         }
     }

@@ -32,8 +32,13 @@ class PreTokenizerTest {
         assertEquals(PreTokenizer.DIGITS, PreTokenizer.of("digits"));
         assertEquals(List.of("{'", "text", "':", " '", "Item", "\\n", "Tape", " 27", "'}"),
                 PreTokenizer.ESCAPES.split("{'text': 'Item\\nTape 27'}"));
-        assertEquals("unknown pre-tokenizer 'numbers' (known: byte-level, digits, escapes)",
-                assertThrows(IllegalArgumentException.class, () -> PreTokenizer.of("numbers")).getMessage());
+        assertEquals(List.of("{\"", "expression", "\":", " \"", "27", " *", " 6.88", "\"}"),
+                PreTokenizer.NUMBERS.split("{\"expression\": \"27 * 6.88\"}"));
+        assertEquals(List.of("{'", "Item", "\\n", "Tape", " 27", " 6.88", " x", "²³", "=", "٣", "'}", "\\", "'", "\\"),
+                PreTokenizer.NUMBERS.split("{'Item\\nTape 27 6.88 x²³=٣'}\\'\\"));
+        assertEquals(PreTokenizer.NUMBERS, PreTokenizer.of("numbers"));
+        assertEquals("unknown pre-tokenizer 'decimals' (known: byte-level, digits, escapes, numbers)",
+                assertThrows(IllegalArgumentException.class, () -> PreTokenizer.of("decimals")).getMessage());
     }
 
     @Test
@@ -93,6 +98,41 @@ class PreTokenizerTest {
             assertEquals(plain, escaped.subList(escaped.indexOf(plain.get(0)), escaped.indexOf(plain.get(0)) + plain.size()),
                     escaped.toString());
             assertTrue(plain.contains("Ġ12"), "numbers stay whole: " + plain);
+        }
+    }
+
+    @Test
+    void aNumbersTokenizerKeepsEachValueWholeWithItsSpaceAndDecimalsAsTheRuntimeDoes() throws IOException {
+        WordCounts counts = new WordCounts(BpeOptions.DEFAULT_SPECIAL_TOKENS, PreTokenizer.NUMBERS);
+        for (int i = 0; i < 50; i++) {
+            counts.addDocument(TEXT);
+        }
+        BpeVocab vocab = new BpeTrainer(new BpeOptions(400, 2, BpeOptions.DEFAULT_SPECIAL_TOKENS)).train(counts);
+        assertEquals(PreTokenizer.NUMBERS, vocab.preTokenizer());
+        assertTrue(vocab.tokens().contains("Ġ6.88") && vocab.tokens().contains("Ġ185.76"), "decimals merge whole");
+        TokenizerFiles.write(dir, vocab, 512);
+        try (HuggingFaceTokenizer tok = Tokenizers.open(dir)) {
+            String text = "{'text': 'Item\\nGlue 12 9.48'} {\"result\": 185.76} \\t\\";
+            List<String> tokens = Arrays.asList(tok.encode(text, false, false).getTokens());
+            // The runtime cuts where the trainer cuts: every piece is one or more whole tokens.
+            StringBuilder pieces = new StringBuilder();
+            for (String piece : PreTokenizer.NUMBERS.split(text)) {
+                pieces.append(ByteLevel.toSymbols(piece.getBytes(java.nio.charset.StandardCharsets.UTF_8))).append('|');
+            }
+            StringBuilder joined = new StringBuilder();
+            int at = 0;
+            for (String t : tokens) {
+                joined.append(t);
+                at += t.length();
+                String so = pieces.toString().replace("|", "");
+                assertTrue(at <= so.length(), tokens.toString());
+            }
+            assertEquals(pieces.toString().replace("|", ""), joined.toString());
+            for (String boundary : pieces.toString().split("\\|")) {
+                assertTrue(tokens.contains(boundary) || !boundary.equals("Ġ9.48") && !boundary.equals("Ġ185.76"),
+                        boundary + " in " + tokens);
+            }
+            assertTrue(tokens.contains("\\n") && tokens.contains("Glue"), tokens.toString());
         }
     }
 
