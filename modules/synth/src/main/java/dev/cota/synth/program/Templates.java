@@ -16,6 +16,7 @@ final class Templates {
         register(new TableTemplate());
         register(new ReceiptTemplate());
         register(new EquationTemplate());
+        register(new ArithmeticTemplate());
         register(new ShapesTemplate(ShapesTemplate.Kind.ZOOM));
         register(new ShapesTemplate(ShapesTemplate.Kind.CROP_SUM));
     }

@@ -99,6 +99,24 @@ class ProgramGeneratorTest {
     }
 
     @Test
+    void arithmeticChainsCopyTheQuestionsNumbersIntoOneCalculate() {
+        List<Trace> arithmetic = traces.stream()
+                .filter(t -> "arithmetic".equals(t.meta().get("template")) && "cota".equals(t.meta().get("variant")))
+                .toList();
+        assertTrue(!arithmetic.isEmpty(), "the seed draws arithmetic tasks");
+        for (Trace t : arithmetic) {
+            assertEquals(List.of("Calculate", "Terminate"), t.actions().stream().map(a -> a.name()).toList(), t.id());
+            String expression = (String) t.actions().get(0).arguments().get("expression");
+            String[] numbers = expression.split(" [-+*] ");
+            assertEquals(2, numbers.length, expression);
+            for (String number : numbers) {
+                assertTrue(((String) t.meta().get("question")).contains(number), t.id() + ": " + number);
+            }
+            assertEquals("The answer is " + t.answer() + ".", t.messages().get(t.messages().size() - 1).thought());
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void manifestCountsWhatTheFilesHold() {
         assertEquals(24, manifest.get("tasks"));
