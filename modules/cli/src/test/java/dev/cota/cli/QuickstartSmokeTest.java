@@ -49,7 +49,16 @@ class QuickstartSmokeTest {
             assertEquals(((Map<String, Object>) heldout.get(model)).get("n"), ((Number) tools.get(model).get("episodes")).intValue());
         }
         assertEquals("quickstart", ((Map<String, Object>) summary.get("provenance")).get("command"));
-        assertTrue(r.err().contains("[1/6] synth") && r.err().contains("[5/6] dpo"), r.err());
+        assertTrue(r.err().contains("[1/7] synth") && r.err().contains("[3/7] pretrain")
+                && r.err().contains("[6/7] dpo"), r.err());
+        Map<String, Object> stages = (Map<String, Object>) summary.get("stages");
+        Path pretrain = Path.of((String) stages.get("pretrain"));
+        // both fine-tuning runs start from the copy-pretrained decoder
+        assertEquals(32, Files.readAllLines(pretrain.resolve("copy.jsonl")).size());
+        for (String run : List.of("sft-direct", "sft-cota")) {
+            String config = Files.readString(Path.of((String) stages.get(run)).resolve("config.yaml"));
+            assertTrue(config.contains(pretrain.resolve("final").toString()), run + ": " + config);
+        }
 
         String html = Files.readString(dir.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Training loss") && html.contains("cota-traces"));
@@ -59,7 +68,7 @@ class QuickstartSmokeTest {
 
         Cli.Result again = Cli.run("quickstart", "--smoke", "--home", root.toString(), "--out", dir.toString());
         assertEquals(0, again.exit(), again.err());
-        assertEquals(8, again.err().split("\\(done: reused\\)", -1).length - 1, again.err());
+        assertEquals(9, again.err().split("\\(done: reused\\)", -1).length - 1, again.err());
         Map<String, Object> second = (Map<String, Object>) JsonValues.parse(Files.readString(dir.resolve("summary.json")));
         assertEquals(summary.get("heldout"), second.get("heldout"));
     }

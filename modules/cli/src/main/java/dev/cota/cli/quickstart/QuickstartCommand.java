@@ -79,7 +79,7 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (fresh) {
             deleteTree(outDir.resolve("stages"));
         }
-        int total = 6;
+        int total = 7;
 
         ProgramConfig program = QuickstartStages.programConfig(base.resolve(c.synth().config()), c.synth());
         Stage synth = Stage.of(outDir, "synth", List.of(program, c.synth().threads()));
@@ -99,10 +99,30 @@ public final class QuickstartCommand implements Callable<Integer> {
             tok.finish(QuickstartStages.tokenizer(tok, synth, c, template));
         }
 
+        Stage pre = null;
+        if (c.pretrain().enabled()) {
+            Path preBase = base.resolve(c.pretrain().config());
+            List<String> o = new ArrayList<>(c.pretrain().set());
+            o.add("model.tokenizer=" + tok.dir());
+            pre = Stage.of(outDir, "pretrain", List.of(tok.hash(), synth.hash(), c.pretrain(),
+                    QuickstartStages.recipe(preBase, o)));
+            o.add("data.train.0.path=" + QuickstartStages.copyFile(pre));
+            pre.header(con, 3, total, "cota train sft on a copy corpus (" + c.pretrain().count()
+                    + " 'Copy: X Y Z' traces): both runs start from a decoder that repeats what it reads");
+            if (!pre.done()) {
+                pre.finish(QuickstartStages.pretrain(pre, synth, c.pretrain(), preBase, o, err));
+            }
+        } else {
+            con.printf("%n== [3/%d] pretrain: off (pretrain.enabled: false)%n", total);
+        }
         Map<String, Stage> sft = new LinkedHashMap<>();
-        int index = 3;
+        int index = 4;
         for (Variant v : List.of(Variant.DIRECT, Variant.COTA)) {
             List<String> o = new ArrayList<>(c.sft().set());
+            if (pre != null) {
+                o.add("model.init=null");
+                o.add("model.path=" + pre.dir().resolve("final"));
+            }
             o.add("model.tokenizer=" + tok.dir());
             o.add("data.train.0.path=" + QuickstartStages.trainFile(synth, v));
             o.add("encode.codec=" + (v == Variant.DIRECT ? c.sft().directCodec() : c.sft().cotaCodec()));
@@ -125,18 +145,18 @@ public final class QuickstartCommand implements Callable<Integer> {
             o.add("prompts.train.0.path=" + QuickstartStages.trainFile(synth, Variant.COTA));
             o.add("prompts.heldout.0.path=" + synth.dir().resolve(SynthRun.HELDOUT));
             Stage d = Stage.of(outDir, "dpo", List.of(sft.get("cota").hash(), Files.readString(dpoBase), o));
-            d.header(con, 5, total, "cota dpo iterate on the cota model (agent episodes with the real tools as samples)");
+            d.header(con, 6, total, "cota dpo iterate on the cota model (agent episodes with the real tools as samples)");
             dpoSummary = d.done() ? d.summary() : d.finish(QuickstartStages.dpo(d, dpoBase, o, err));
             models.add(new Evaluated("cota_dpo", "cota", Path.of((String) dpoSummary.get("policy")), d));
         } else {
-            con.printf("%n== [5/%d] dpo: off (dpo.enabled: false)%n", total);
+            con.printf("%n== [6/%d] dpo: off (dpo.enabled: false)%n", total);
         }
 
         SuiteConfig suite = SuiteConfig.load(base.resolve(c.eval().suite())).withData(synth.dir().toString());
         Map<Path, String> heldout = new LinkedHashMap<>();
         Map<String, Object> official = new LinkedHashMap<>();
         Map<Path, String> officialRuns = new LinkedHashMap<>();
-        con.printf("%n== [6/%d] cota bench run: held-out questions and bundled suite samples%n", total);
+        con.printf("%n== [7/%d] cota bench run: held-out questions and bundled suite samples%n", total);
         for (Evaluated m : models) {
             SuiteConfig s = suite.withRunner(m.runner());
             Stage run = Stage.of(outDir, "eval-" + m.name(), List.of(m.stage().hash(), s.toJson(), c.eval()));
@@ -202,6 +222,9 @@ public final class QuickstartCommand implements Callable<Integer> {
         Map<String, Object> stages = new LinkedHashMap<>();
         stages.put("synth", synth.dir().toString());
         stages.put("tokenizer", tok.dir().toString());
+        if (pre != null) {
+            stages.put("pretrain", pre.dir().toString());
+        }
         trainRuns.forEach((k, p) -> stages.put("sft-" + k, p.toString()));
         models.stream().filter(m -> m.name().equals("cota_dpo")).forEach(m -> stages.put("dpo", m.stage().dir().toString()));
         heldout.forEach((p, k) -> stages.put("eval-" + k, p.toString()));

@@ -15,14 +15,15 @@ import java.util.List;
  * @param report bootstrap resamples and seed of the report's intervals
  * @param smoke {@code --set} overrides {@code --smoke} applies (a CI-sized run)
  */
-public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dpo, Eval eval, Report report,
-                               List<String> smoke) {
+public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Pretrain pretrain, Sft sft, Dpo dpo, Eval eval,
+                               Report report, List<String> smoke) {
 
     public QuickstartConfig {
         if (synth == null || tokenizer == null || sft == null || eval == null) {
             throw new IllegalArgumentException("synth, tokenizer, sft and eval are required");
         }
         dpo = dpo == null ? new Dpo(false, null, null) : dpo;
+        pretrain = pretrain == null ? new Pretrain(false, null, 0, 0L, null) : pretrain;
         report = report == null ? new Report(1000, 0L) : report;
         smoke = smoke == null ? List.of() : List.copyOf(smoke);
     }
@@ -40,6 +41,24 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Sft sft, Dpo dp
             if (config == null || count < 2 || threads < 1 || !(heldoutFraction > 0 && heldoutFraction < 1)) {
                 throw new IllegalArgumentException("synth needs config, count >= 2, threads >= 1, heldout-fraction in (0, 1)");
             }
+        }
+    }
+
+    /**
+     * Copy pretraining: both fine-tuning runs start from a decoder trained to repeat what it reads.
+     *
+     * @param enabled whether the stage runs (else both runs start from the random preset)
+     * @param config the SFT recipe of the stage ({@code configs/sft/quickstart-copy.yaml})
+     * @param count copy traces in the corpus
+     * @param seed the corpus's seed
+     * @param set overrides of the recipe
+     */
+    public record Pretrain(boolean enabled, String config, int count, long seed, List<String> set) {
+        public Pretrain {
+            if (enabled && (config == null || count < 1)) {
+                throw new IllegalArgumentException("pretrain needs config and count >= 1 when enabled");
+            }
+            set = set == null ? List.of() : List.copyOf(set);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.cota.dpo.iterate.IterativeDpo;
 import dev.cota.model.Devices;
 import dev.cota.sft.SftRun;
 import dev.cota.sft.config.SftConfig;
+import dev.cota.synth.copy.CopyCorpus;
 import dev.cota.synth.program.ProgramConfig;
 import dev.cota.synth.program.ProgramGenerator;
 import dev.cota.synth.run.SynthRun;
@@ -101,6 +102,35 @@ final class QuickstartStages {
     static String template(Path baseConfig, List<String> overrides) throws IOException {
         String t = SftConfig.load(baseConfig, overrides).encode().template();
         return t == null || t.equals(ChatTemplates.AUTO) ? ChatTemplates.DEFAULT : t;
+    }
+
+    /** The pretrain stage's copy corpus, in its directory. */
+    static Path copyFile(Stage pretrain) {
+        return pretrain.dir().resolve("copy.jsonl");
+    }
+
+    /**
+     * The copy corpus ({@link CopyCorpus}, its words those of the CoTA training questions), then
+     * {@code cota train sft --config BASE --set ...} on it into the stage directory.
+     */
+    static Map<String, Object> pretrain(Stage stage, Stage synth, QuickstartConfig.Pretrain c, Path baseConfig,
+                                        List<String> overrides, PrintStream err) throws IOException {
+        List<String> questions = new ArrayList<>();
+        try (TraceStream traces = Datasets.open(trainFile(synth, Variant.COTA), ReadOptions.DEFAULT.withCheckFiles(false))) {
+            while (traces.hasNext()) {
+                Object q = traces.next().meta().get("question");
+                if (q instanceof String text) {
+                    questions.add(text);
+                }
+            }
+        }
+        List<String> words = CopyCorpus.words(questions);
+        Files.createDirectories(stage.dir());
+        CopyCorpus.write(copyFile(stage), c.count(), c.seed(), words);
+        Map<String, Object> s = new LinkedHashMap<>(sft(stage, baseConfig, overrides, err));
+        s.put("copy_traces", c.count());
+        s.put("copy_words", words.size());
+        return s;
     }
 
     /**
