@@ -7,12 +7,15 @@ import dev.cota.core.io.AtomicOutput;
 import dev.cota.core.json.Json;
 import dev.cota.core.json.JsonValues;
 import dev.cota.core.provenance.Provenance;
+import dev.cota.core.trace.Trace;
 import dev.cota.data.batch.BatchConfig;
 import dev.cota.data.batch.Batcher;
 import dev.cota.data.batch.TraceImages;
 import dev.cota.data.encode.EncodeConfig;
 import dev.cota.data.tokenizer.TokenizerFiles;
+import dev.cota.data.tokenizer.PreTokenizer;
 import dev.cota.data.tokenizer.TraceTokenizer;
+import dev.cota.data.tokenizer.TrainingCorpus;
 import dev.cota.model.lora.Lora;
 import dev.cota.model.nn.Parameters;
 import dev.cota.sft.checkpoint.CheckpointStore;
@@ -39,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code cota train sft}: one fine-tuning run in a run directory. The directory holds
@@ -284,14 +288,17 @@ public final class SftRun {
         }
         Path dir = out.resolve("tokenizer");
         if (!Files.isRegularFile(dir.resolve(TokenizerFiles.TOKENIZER_JSON))) {
-            List<Path> paths = new ArrayList<>();
+            // Trained on the traces as this run renders them, the codec's and template's fixed text included.
+            Map<Path, Function<Trace, String>> data = new LinkedHashMap<>();
             for (DataSource s : config.data().train()) {
-                paths.add(Path.of(s.path()));
+                String codec = s.codec() != null ? s.codec() : config.encode().codec();
+                data.put(Path.of(s.path()), TrainingCorpus.rendered(codec, config.encode().template()));
             }
             Path tmp = out.resolve("tokenizer.tmp");
             CheckpointStore.deleteTree(tmp);
             Files.createDirectories(tmp);
-            TraceTokenizer.train(paths, tmp, config.model().trainTokenizer(), config.encode().maxLength());
+            TraceTokenizer.train(data, tmp, config.model().trainTokenizer(), config.encode().maxLength(),
+                    PreTokenizer.BYTE_LEVEL);
             CheckpointStore.deleteTree(dir);
             Files.move(tmp, dir);
         }

@@ -64,7 +64,7 @@ public record QuickstartConfig(Synth synth, Tokenizer tokenizer, Pretrain pretra
 
     /**
      * @param vocabSize vocabulary size of the tokenizer trained on both variants' training traces
-     * @param preTokenizer {@code byte-level} (GPT-2) or {@code digits} (every digit its own token)
+     * @param preTokenizer {@code byte-level} (GPT-2), {@code escapes}, {@code digits} or {@code numbers} ({@link PreTokenizer})
      */
     public record Tokenizer(@JsonProperty("vocab-size") int vocabSize,
                             @JsonProperty("pre-tokenizer") String preTokenizer) {

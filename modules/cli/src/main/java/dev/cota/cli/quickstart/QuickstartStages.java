@@ -11,8 +11,6 @@ import dev.cota.core.trace.Trace;
 import dev.cota.data.Datasets;
 import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
-import dev.cota.data.codec.Codecs;
-import dev.cota.data.encode.ChatTemplate;
 import dev.cota.data.encode.ChatTemplates;
 import dev.cota.data.pipeline.Variant;
 import dev.cota.data.tokenizer.BpeVocab;
@@ -89,10 +87,9 @@ final class QuickstartStages {
      */
     static Map<String, Object> tokenizer(Stage stage, Stage synth, QuickstartConfig c, String template)
             throws IOException {
-        ChatTemplate chat = ChatTemplates.get(template);
         Map<Path, Function<Trace, String>> data = new LinkedHashMap<>();
-        data.put(trainFile(synth, Variant.COTA), TrainingCorpus.rendered(Codecs.get(c.sft().cotaCodec()), chat));
-        data.put(trainFile(synth, Variant.DIRECT), TrainingCorpus.rendered(Codecs.get(c.sft().directCodec()), chat));
+        data.put(trainFile(synth, Variant.COTA), TrainingCorpus.rendered(c.sft().cotaCodec(), template));
+        data.put(trainFile(synth, Variant.DIRECT), TrainingCorpus.rendered(c.sft().directCodec(), template));
         BpeVocab vocab = TraceTokenizer.train(data, stage.dir(), c.tokenizer().vocabSize(), 4096, c.tokenizer().split());
         return Map.of("vocab_size", vocab.size(), "merges", vocab.merges().size(),
                 "pre_tokenizer", c.tokenizer().preTokenizer(), "template", template);

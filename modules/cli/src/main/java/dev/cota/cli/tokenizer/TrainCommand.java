@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cota.core.CotaException;
 import dev.cota.core.json.Json;
 import dev.cota.core.trace.Trace;
-import dev.cota.data.codec.Codecs;
-import dev.cota.data.encode.ChatTemplates;
 import dev.cota.data.pipeline.TraceText;
 import dev.cota.data.tokenizer.BpeOptions;
 import dev.cota.data.tokenizer.BpeTrainer;
@@ -82,7 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
     String codec;
 
     @Option(names = "--template", paramLabel = "T",
-            description = "The chat template of --codec's rendering: chatml, qwen2, llama3 or plain. Default: chatml.")
+            description = "The chat template of --codec's rendering: chatml, qwen2, llama3 or plain (auto: chatml)."
+                    + " Default: chatml.")
     String template;
 
     @Option(names = "--model-max-length", defaultValue = "4096", paramLabel = "N",
@@ -116,14 +115,16 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A trace's training text: rendered when --codec or --template is given, else its plain text. */
+    /** A trace's training text: rendered by --codec and --template when --codec is given, else its plain text. */
     private Function<Trace, String> text() {
-        if (codec == null && template == null) {
+        if (codec == null) {
+            if (template != null) {
+                throw new ParameterException(spec.commandLine(), "--template renders with --codec: give both");
+            }
             return TraceText::of;
         }
         try {
-            return TrainingCorpus.rendered(Codecs.get(codec == null ? "taco-json" : codec),
-                    ChatTemplates.get(template == null ? ChatTemplates.DEFAULT : template));
+            return TrainingCorpus.rendered(codec, template);
         } catch (CotaException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -87,6 +87,10 @@ class TrainCommandTest {
                 "--codec", "yaml");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().startsWith("unknown codec 'yaml'"), bad.err());
+        Run alone = run("train", "--input", traces.toString(), "--vocab-size", "700", "--out", rendered.toString(),
+                "--template", "chatml");
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().startsWith("--template renders with --codec: give both"), alone.err());
     }
 
     @Test

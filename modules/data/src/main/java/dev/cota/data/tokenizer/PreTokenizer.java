@@ -147,14 +147,7 @@ public enum PreTokenizer {
         } else if (this == NUMBERS) {
             g.writeStringField("type", "Sequence");
             g.writeArrayFieldStart("pretokenizers");
-            g.writeStartObject();
-            g.writeStringField("type", "Split");
-            g.writeObjectFieldStart("pattern");
-            g.writeStringField("Regex", NUMBERS_REGEX);
-            g.writeEndObject();
-            g.writeStringField("behavior", "Isolated");
-            g.writeBooleanField("invert", false);
-            g.writeEndObject();
+            writeSplit(g, NUMBERS_REGEX);
             g.writeStartObject();
             writeByteLevel(g, false);
             g.writeEndObject();
@@ -162,14 +155,7 @@ public enum PreTokenizer {
         } else {
             g.writeStringField("type", "Sequence");
             g.writeArrayFieldStart("pretokenizers");
-            g.writeStartObject();
-            g.writeStringField("type", "Split");
-            g.writeObjectFieldStart("pattern");
-            g.writeStringField("Regex", ESCAPE.pattern());
-            g.writeEndObject();
-            g.writeStringField("behavior", "Isolated");
-            g.writeBooleanField("invert", false);
-            g.writeEndObject();
+            writeSplit(g, ESCAPE.pattern());
             if (this == DIGITS) {
                 g.writeStartObject();
                 g.writeStringField("type", "Digits");
@@ -181,6 +167,18 @@ public enum PreTokenizer {
             g.writeEndObject();
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    /** A {@code Split} pre-tokenizer object: each match of {@code regex} a piece, the text between too. */
+    private static void writeSplit(JsonGenerator g, String regex) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "Split");
+        g.writeObjectFieldStart("pattern");
+        g.writeStringField("Regex", regex);
+        g.writeEndObject();
+        g.writeStringField("behavior", "Isolated");
+        g.writeBooleanField("invert", false);
         g.writeEndObject();
     }
 

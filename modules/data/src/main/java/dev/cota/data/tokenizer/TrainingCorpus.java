@@ -9,7 +9,9 @@ import dev.cota.data.ReadOptions;
 import dev.cota.data.TraceStream;
 import dev.cota.data.codec.Codec;
 import dev.cota.data.codec.CodecException;
+import dev.cota.data.codec.Codecs;
 import dev.cota.data.encode.ChatTemplate;
+import dev.cota.data.encode.ChatTemplates;
 import dev.cota.data.pipeline.TraceText;
 import dev.cota.data.source.RecordSources;
 import java.io.BufferedReader;
@@ -68,6 +70,17 @@ public final class TrainingCorpus {
      */
     public static Function<Trace, String> rendered(Codec codec, ChatTemplate template) {
         return t -> template.render(codec.render(t), false).text();
+    }
+
+    /**
+     * {@link #rendered(Codec, ChatTemplate)} by name; a null or {@code auto} template is ChatML (a
+     * tokenizer being trained has no chat template of its own yet).
+     *
+     * @throws dev.cota.core.CotaException naming the known codecs or templates for an unknown name
+     */
+    public static Function<Trace, String> rendered(String codec, String template) {
+        String t = template == null || template.equals(ChatTemplates.AUTO) ? ChatTemplates.DEFAULT : template;
+        return rendered(Codecs.get(codec), ChatTemplates.get(t));
     }
 
     /** As {@link #add(Path, Kind, WordCounts)}, a trace's document being {@code text} of it. */
